@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: OneCExchange.Benchmarks <reader|pipeline> ...");
+return 2;

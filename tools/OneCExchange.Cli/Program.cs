@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: onec <analyze|generate|replay> ...");
+return 2;
