@@ -1,0 +1,97 @@
+namespace OneCExchange.Core.Exchange;
+
+// The seams between the protocol (mode=import, deactivate, complete, query, success) and the work behind it.
+// The protocol owns staging, sessions, time budgets and checkpoints; catalog and order code own the data.
+
+/// <summary>The kind of exchange 1C starts: ?type=catalog or ?type=sale.</summary>
+public enum ExchangeType { Catalog, Sale }
+
+/// <summary>One uploaded file to import, and how far an earlier step already got (0 for a fresh start).</summary>
+/// <param name="SessionFolder">The session's staging folder (absolute).</param>
+/// <param name="RelativePath">The file as 1C named it, relative to the staging folder, with '/' separators.</param>
+/// <param name="ResumeAfterItems">Items already applied and committed by earlier steps; they must not be applied again.</param>
+public sealed record FileImportRequest(string SessionId, ExchangeType Type, string SessionFolder, string RelativePath,
+    long ResumeAfterItems);
+
+/// <summary>Opens the step-wise import of one staged file.</summary>
+public interface IFileImportFactory
+{
+    IFileImport Open(FileImportRequest request);
+}
+
+/// <summary>
+/// The import of one file, run in time-boxed steps. An instance may live across several mode=import requests
+/// of one process; after a restart the protocol opens a new one with <see cref="FileImportRequest.ResumeAfterItems"/>.
+/// </summary>
+public interface IFileImport : IDisposable
+{
+    /// <summary>Items applied and committed so far (the durable checkpoint unit), counted from the file's start.</summary>
+    long ItemsCompleted { get; }
+
+    /// <summary>A short human message for the progress answer, e.g. "Обработано 500 товаров".</summary>
+    string ProgressMessage { get; }
+
+    /// <summary>What the import did so far.</summary>
+    ImportCounters Counters { get; }
+
+    /// <summary>Applies items until done or until the deadline passes; true when the whole file is done.</summary>
+    /// <exception cref="ImportException">The file cannot be imported; nothing of the failing batch is applied.</exception>
+    Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken);
+}
+
+/// <summary>Counts of what an import did, for the answer to 1C and the exchange log.</summary>
+public sealed class ImportCounters
+{
+    public long Created { get; set; }
+    public long Updated { get; set; }
+    public long Skipped { get; set; }
+    public long Unpublished { get; set; }
+    public long Failed { get; set; }
+    public long Warnings { get; set; }
+
+    /// <summary>Up to a bounded number of messages (warnings and per-item failures) for the log.</summary>
+    public List<string> Messages { get; } = [];
+
+    public const int MaxMessages = 200;
+
+    public void AddMessage(string message)
+    {
+        if (Messages.Count < MaxMessages)
+            Messages.Add(message);
+    }
+
+    public override string ToString() =>
+        $"created {Created}, updated {Updated}, skipped {Skipped}, unpublished {Unpublished}, failed {Failed}, warnings {Warnings}";
+}
+
+/// <summary>A file that cannot be imported: bad XML, an unknown document, a store failure. The message is for 1C.</summary>
+public class ImportException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>What 1C asks at the end of a catalog exchange (mode=deactivate, mode=complete, or an old-style full file).</summary>
+/// <param name="DeactivateMissing">True only after a full exchange: items the session did not carry may be unpublished.</param>
+public sealed record CatalogCompletion(string SessionId, bool DeactivateMissing, DateTimeOffset SessionStartedAt);
+
+/// <summary>Applies the "missing items" policy and finishes a catalog exchange; returns a message for 1C.</summary>
+public interface ICatalogCompletion
+{
+    Task<string> CompleteAsync(CatalogCompletion completion, CancellationToken cancellationToken);
+}
+
+/// <summary>The orders document for mode=query and the confirmation of mode=success.</summary>
+public interface IOrderExchange
+{
+    /// <summary>Builds the orders due for export and remembers them as handed out to this session.</summary>
+    Task<OrderExportDocument> QueryAsync(OrderQuery query, CancellationToken cancellationToken);
+
+    /// <summary>1C loaded what this session was handed (mode=success): only now are those orders marked exported.</summary>
+    Task ConfirmAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The mode=info document (order statuses, payment and delivery methods).</summary>
+    Task<OrderExportDocument> InfoAsync(OrderQuery query, CancellationToken cancellationToken);
+}
+
+/// <param name="SchemaVersion">The version 1C sent at init (e.g. "2.08"), or null.</param>
+public sealed record OrderQuery(string SessionId, string? SchemaVersion);
+
+/// <summary>A document written to the response stream (never buffered whole by the protocol).</summary>
+public sealed record OrderExportDocument(string ContentType, int OrderCount, Func<Stream, CancellationToken, Task> WriteToAsync);
