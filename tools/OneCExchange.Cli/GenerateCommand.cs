@@ -1,0 +1,1 @@
+namespace OneCExchange.Cli; public sealed class GenerateCommand : ICommand { public string Name => "generate"; public string Usage => "generate"; public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) => 2; }
