@@ -66,7 +66,10 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
                 }
             }
             if (valueId == null)
-                cursor.Warn(location, "a reference value without <ИдЗначения> is skipped");
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                    cursor.Warn(location, $"the reference value \"{value}\" has no <ИдЗначения> and is skipped");
+            }
             else
                 values.Add(new ReferenceValue(valueId, value ?? ""));
         }
