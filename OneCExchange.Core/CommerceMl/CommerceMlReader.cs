@@ -92,7 +92,8 @@ public sealed class CommerceMlReader : IDisposable
         }
         catch (XmlException e)
         {
-            throw new CommerceMlException(new SourceLocation(_fileName, e.LineNumber, e.LinePosition), e.Message, e);
+            var location = e.LineNumber > 0 ? new SourceLocation(_fileName, e.LineNumber, e.LinePosition) : _cursor.Here();
+            throw new CommerceMlException(location, e.Message, e);
         }
         catch (DecoderFallbackException e)
         {
