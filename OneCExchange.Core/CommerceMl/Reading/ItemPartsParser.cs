@@ -119,7 +119,7 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
                 cursor.Skip();
                 continue;
             }
-            var location = cursor.Here();
+            var location = cursor.MarkHere();
             string? propertyId = null;
             List<string>? texts = null;
             var itemDepth = cursor.Enter();
@@ -145,7 +145,7 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
         }
     }
 
-    private PropertyValue Resolve(string propertyId, List<string>? texts, string ownerId, SourceLocation location)
+    private PropertyValue Resolve(string propertyId, List<string>? texts, string ownerId, Mark location)
     {
         if (!context.TryGetProperty(propertyId, out var property))
         {

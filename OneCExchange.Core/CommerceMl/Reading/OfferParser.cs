@@ -83,7 +83,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
                 cursor.Skip();
                 continue;
             }
-            var location = cursor.Here();
+            var location = cursor.MarkHere();
             string? priceTypeId = null, currency = null, unit = null, presentation = null;
             decimal? perUnit = null, coefficient = null;
             var itemDepth = cursor.Enter();
@@ -114,7 +114,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
     /// <summary>Склад ИдСклада="..." КоличествоНаСкладе="..." (attributes), or Склад(Ид, Количество) children.</summary>
     private void ReadWarehouseStock(List<WarehouseStock> stocks)
     {
-        var location = cursor.Here();
+        var location = cursor.MarkHere();
         var reader = cursor.Reader;
         var warehouseId = reader.GetAttribute("ИдСклада")?.Trim();
         var quantityText = reader.GetAttribute("КоличествоНаСкладе");
@@ -176,7 +176,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
         return total;
     }
 
-    private void AddStock(List<WarehouseStock> stocks, string? warehouseId, decimal? quantity, SourceLocation location)
+    private void AddStock(List<WarehouseStock> stocks, string? warehouseId, decimal? quantity, Mark location)
     {
         if (string.IsNullOrEmpty(warehouseId) || quantity == null)
         {

@@ -6,7 +6,8 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
     /// <summary>The product, or null (with a warning) when it has no Ид.</summary>
     public Product? Read()
     {
-        var location = cursor.Here();
+        var mark = cursor.MarkHere();
+        var location = new SourceLocation(cursor.FileName, mark.Line, mark.Position);
         var deleted = cursor.Reader.GetAttribute("Статус")?.Trim() == "Удален";
         string? id = null, version = null, sku = null, barcode = null, name = null, fullName = null, description = null;
         string? code = null, country = null;
@@ -68,7 +69,7 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
                     case "Полное наименование": fullName ??= NullIfEmpty(requisite.Value.Trim()); break;
                     case "Код": code ??= NullIfEmpty(requisite.Value.Trim()); break;
                     case "ТипНоменклатуры": itemType = NullIfEmpty(requisite.Value.Trim()); break;
-                    case "Вес": weight ??= cursor.ParseDecimal(requisite.Value, "Вес", location); break;
+                    case "Вес": weight ??= cursor.ParseDecimal(requisite.Value, "Вес", mark); break;
                 }
             }
         }

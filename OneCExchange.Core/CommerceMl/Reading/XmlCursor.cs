@@ -20,7 +20,12 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
     public SourceLocation Here() =>
         new(FileName, _lineInfo?.LineNumber ?? 0, _lineInfo?.LinePosition ?? 0);
 
+    /// <summary>Where the reader is, without allocating: turned into a location only when a warning needs it.</summary>
+    public Mark MarkHere() => new(_lineInfo?.LineNumber ?? 0, _lineInfo?.LinePosition ?? 0);
+
     public void Warn(string message) => Warnings.Add(Here(), message);
+
+    public void Warn(Mark mark, string message) => Warnings.Add(new SourceLocation(FileName, mark.Line, mark.Position), message);
 
     public void Warn(SourceLocation location, string message) => Warnings.Add(location, message);
 
@@ -106,7 +111,7 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
     /// <summary>A boolean element; an unreadable value gives a warning and null.</summary>
     public bool? ReadBoolean()
     {
-        var location = Here();
+        var location = MarkHere();
         var name = Reader.LocalName;
         var text = ReadText();
         if (text.Length == 0)
@@ -120,13 +125,13 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
     /// <summary>A decimal element; an unreadable value gives a warning and null.</summary>
     public decimal? ReadDecimal()
     {
-        var location = Here();
+        var location = MarkHere();
         var name = Reader.LocalName;
         var text = ReadText();
         return ParseDecimal(text, name, location);
     }
 
-    public decimal? ParseDecimal(string? text, string name, SourceLocation location)
+    public decimal? ParseDecimal(string? text, string name, Mark location)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
@@ -138,6 +143,9 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
 
     public void Skip() => Reader.Skip();
 }
+
+/// <summary>A line and position in the file being read.</summary>
+internal readonly record struct Mark(int Line, int Position);
 
 /// <summary>The warnings of one reader: the first <see cref="Limit"/> kept, all counted.</summary>
 internal sealed class WarningSink
