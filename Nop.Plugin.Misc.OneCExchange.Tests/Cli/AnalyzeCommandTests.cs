@@ -157,4 +157,18 @@ public class AnalyzeCommandTests
             Assert.That(json.GetProperty("warningCount").GetInt64(), Is.EqualTo(0));
         });
     }
+    [Test]
+    public void An_image_path_leading_out_of_the_package_is_never_looked_up()
+    {
+        var package = Path.Combine(_temp, "package");
+        Directory.CreateDirectory(package);
+        File.WriteAllBytes(Path.Combine(_temp, "outside.png"), [1]);
+        File.WriteAllText(Path.Combine(package, "import.xml"), """
+            <КоммерческаяИнформация ВерсияСхемы="2.08"><Каталог><Товары><Товар><Ид>p</Ид><Наименование>Н</Наименование>
+            <Картинка>../outside.png</Картинка></Товар></Товары></Каталог></КоммерческаяИнформация>
+            """);
+        var json = Json(Run(package, "--json").Output);
+        Assert.That(json.GetProperty("imagesReferenced").GetInt64(), Is.EqualTo(1));
+        Assert.That(json.GetProperty("imagesFound").GetInt64(), Is.EqualTo(0));
+    }
 }

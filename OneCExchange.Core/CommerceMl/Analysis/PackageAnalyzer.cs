@@ -108,6 +108,13 @@ public sealed class PackageAnalyzer
     {
         analysis.ImagesReferenced++;
         var relative = path.Replace('\\', '/').TrimStart('/');
+        if (relative.Split('/').Contains("..") || relative.Contains(':'))
+        {
+            // never look outside the package for a path 1C should not have sent
+            if (analysis.MissingImages.Count < PackageAnalysis.MaxListed)
+                analysis.MissingImages.Add(relative);
+            return;
+        }
         if (source.Exists(relative))
         {
             analysis.ImagesFound++;
