@@ -21,11 +21,25 @@ public sealed class PackageAnalyzer
 
     private void AnalyzeFile(PackageSource source, string file, ClassifierContext context, PackageAnalysis analysis)
     {
+        try
+        {
+            ReadFile(source, file, context, analysis);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            var message = $"{file}: cannot be read: {e.Message}";
+            analysis.Files.Add(new FileAnalysis { Path = file, Error = message });
+            analysis.Errors.Add(message);
+        }
+    }
+
+    private void ReadFile(PackageSource source, string file, ClassifierContext context, PackageAnalysis analysis)
+    {
         var length = source.Length(file);
         var result = new FileAnalysis { Path = file, Bytes = length };
-        analysis.Files.Add(result);
         var folder = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
         using var stream = source.OpenRead(file);
+        analysis.Files.Add(result);
         using var reader = new CommerceMlReader(stream, file, context);
         try
         {
