@@ -36,7 +36,7 @@ public static class SyntheticPackageGenerator
 
     /// <summary>A stable GUID-shaped id for the index-th item of a kind.</summary>
     public static string Id(int kind, long index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind:x8}-{(index >> 32) & 0xffff:x4}-4{(index >> 20) & 0xfff:x3}-8{(index >> 8) & 0xfff:x3}-{index & 0xff:x2}00155d0a0b0c");
+        string.Create(CultureInfo.InvariantCulture, $"{kind:x8}-{(index >> 32) & 0xffff:x4}-4{(index >> 20) & 0xfff:x3}-8{(index >> 8) & 0xfff:x3}-{index & 0xff:x2}00155d0a0b");
 
     public static string ProductId(long index) => Id(1, index);
 
