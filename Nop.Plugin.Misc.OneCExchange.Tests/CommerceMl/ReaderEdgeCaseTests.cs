@@ -319,4 +319,13 @@ public class ReaderEdgeCaseTests
         Assert.That(result.All<Product>().Select(p => p.Id), Is.EqualTo(new[] { "p" }));
         Assert.That(result.Warnings.Single().Message, Does.Contain("Без Ид"));
     }
+    [Test]
+    public void An_element_that_is_not_an_item_of_its_collection_is_a_warning()
+    {
+        var result = Read(Document("<Каталог><Товары><Предложение><Ид>x</Ид></Предложение><Товар><Ид>p</Ид><Наименование>Н</Наименование></Товар></Товары></Каталог>"));
+        Assert.That(result.All<Product>().Select(p => p.Id), Is.EqualTo(new[] { "p" }));
+        Assert.That(result.All<Offer>(), Is.Empty);
+        Assert.That(result.Warnings.Single().Message, Does.Contain("<Предложение>"));
+        Assert.That(result.Warnings.Single().Location.Line, Is.EqualTo(3));
+    }
 }

@@ -174,10 +174,7 @@ public sealed class CommerceMlReader : IDisposable
                 return HandleGroupChild(section, name);
             case SectionKind.Groups:
                 if (name != "Группа")
-                {
-                    _xml.Skip();
-                    return null;
-                }
+                    return SkipUnexpected(section, name);
                 Enter(SectionKind.Group);
                 return CloseIfEmpty();
             case SectionKind.Properties when name is "Свойство" or "СвойствоНоменклатуры":
@@ -192,10 +189,20 @@ public sealed class CommerceMlReader : IDisposable
                 return _products.Read();
             case SectionKind.Offers when name == "Предложение":
                 return _offers.Read();
-            default:
+            case null:
                 _xml.Skip();
                 return null;
+            default:
+                return SkipUnexpected(section, name);
         }
+    }
+
+    /// <summary>An element that is not an item of the collection it is in: 1C data the reader cannot place.</summary>
+    private CommerceMlRecord? SkipUnexpected(Section section, string name)
+    {
+        _cursor.Warn($"<{name}> is not expected in {section.Kind.ToString().ToLowerInvariant()} and is skipped");
+        _xml.Skip();
+        return null;
     }
 
     private CommerceMlRecord? HandleRootChild(string name)
