@@ -42,6 +42,7 @@ public sealed class CommerceMlReader : IDisposable
         }
     }
 
+    /// <summary>Reads a stream (left open) named <paramref name="fileName"/> in locations and messages.</summary>
     public CommerceMlReader(Stream stream, string fileName, ClassifierContext? context = null)
         : this(stream, fileName, context, leaveOpen: true)
     {
