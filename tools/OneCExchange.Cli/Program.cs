@@ -1,13 +1,19 @@
+using OneCExchange.Cli;
 using OneCExchange.Cli.Replay;
 
-return args switch
-{
-    ["replay", .. var rest] => await ReplayCommand.RunAsync(rest, Console.Out, Console.Error),
-    _ => Usage(),
-};
+ICommand[] commands =
+[
+    new AnalyzeCommand(),
+    new GenerateCommand(),
+    new ReplayCommand(),
+];
 
-static int Usage()
+var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
+if (command == null)
 {
-    Console.Error.WriteLine("usage: onec <analyze|generate|replay> ...");
+    Console.Error.WriteLine("usage:");
+    foreach (var known in commands)
+        Console.Error.WriteLine("  onec " + known.Usage);
     return 2;
 }
+return command.Run(args[1..], Console.Out, Console.Error);

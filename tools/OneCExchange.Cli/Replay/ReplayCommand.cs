@@ -1,9 +1,16 @@
 namespace OneCExchange.Cli.Replay;
 
 /// <summary>`onec replay`: performs a 1C exchange against a store, for integrators testing a store without 1C.</summary>
-public static class ReplayCommand
+public sealed class ReplayCommand : ICommand
 {
-    public const string Usage =
+    public string Name => "replay";
+
+    public string Usage => "replay <package-folder-or-zip> --url <exchange-url> --login <login> --password <password> [...]";
+
+    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
+        RunAsync([.. args], output, error).GetAwaiter().GetResult();
+
+    public const string Help =
         "usage: onec replay <package-folder-or-zip> --url <exchange-url> --login <login> --password <password>\n" +
         "                   [--zip] [--file-limit <bytes>] [--version <2.08|3.1|...>] [--deactivate]\n" +
         "                   [--sale [--sale-file <changes.xml>] [--orders-out <orders.xml>]] [--verbose]\n" +
@@ -20,7 +27,7 @@ public static class ReplayCommand
         catch (ArgumentException exception)
         {
             error.WriteLine(exception.Message);
-            error.WriteLine(Usage);
+            error.WriteLine(Help);
             return 2;
         }
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
