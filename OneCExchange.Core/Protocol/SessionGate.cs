@@ -17,15 +17,8 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
     /// <summary>The reason to refuse the address, or null when it may call.</summary>
     public string? RefuseAddress(IPAddress? address)
     {
-        IpAllowList list;
-        try
-        {
-            list = IpAllowList.Parse(options.AllowedIpAddresses);
-        }
-        catch (FormatException exception)
-        {
-            return "Список разрешённых IP-адресов в настройках обмена задан неверно: " + exception.Message;
-        }
+        if (!IpAllowList.TryParse(options.AllowedIpAddresses, out var list, out var invalid))
+            return $"Список разрешённых IP-адресов в настройках обмена задан неверно: «{invalid}».";
         return list.Allows(address) ? null : $"Адрес {address?.ToString() ?? "(неизвестен)"} не входит в список разрешённых для обмена.";
     }
 

@@ -1,64 +1,69 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace OneCExchange.Core.Security;
 
-/// <summary>The addresses allowed to call the exchange: single IPs or CIDR ranges; an empty list allows all.</summary>
+/// <summary>
+/// The addresses allowed to call the exchange: single IPv4/IPv6 addresses and CIDR networks, separated by commas,
+/// semicolons, spaces or new lines. An empty list allows any address.
+/// </summary>
 public sealed class IpAllowList
 {
-    private readonly List<(byte[] Network, int PrefixLength)> _ranges;
+    private static readonly char[] Separators = [',', ';', ' ', '\t', '\r', '\n'];
+    private readonly IReadOnlyList<IPNetwork> _networks;
 
-    private IpAllowList(List<(byte[], int)> ranges) => _ranges = ranges;
+    private IpAllowList(IReadOnlyList<IPNetwork> networks) => _networks = networks;
 
-    public bool AllowsAll => _ranges.Count == 0;
+    public bool AllowsAny => _networks.Count == 0;
 
-    /// <summary>Parses a comma, semicolon, space or newline separated list.</summary>
-    /// <exception cref="FormatException">An entry is neither an IP address nor a CIDR range.</exception>
-    public static IpAllowList Parse(string? list)
+    /// <summary>Parses the list; on failure <paramref name="invalidEntry"/> is the first entry that is not an address or network.</summary>
+    public static bool TryParse(string? text, out IpAllowList list, out string? invalidEntry)
     {
-        var ranges = new List<(byte[], int)>();
-        foreach (var raw in (list ?? "").Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var networks = new List<IPNetwork>();
+        foreach (var entry in (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var slash = raw.IndexOf('/');
-            var addressPart = slash < 0 ? raw : raw[..slash];
-            if (!IPAddress.TryParse(addressPart, out var address))
-                throw new FormatException($"Not an IP address or CIDR range: '{raw}'.");
-            var bytes = Normalize(address).GetAddressBytes();
-            var prefix = bytes.Length * 8;
-            if (slash >= 0)
+            if (!TryParseEntry(entry, out var network))
             {
-                if (!int.TryParse(raw[(slash + 1)..], out var parsed) || parsed < 0 || parsed > prefix)
-                    throw new FormatException($"Bad prefix length in '{raw}'.");
-                prefix = parsed;
+                list = new IpAllowList([]);
+                invalidEntry = entry;
+                return false;
             }
-            ranges.Add((bytes, prefix));
+            networks.Add(network);
         }
-        return new IpAllowList(ranges);
+        list = new IpAllowList(networks);
+        invalidEntry = null;
+        return true;
     }
 
     public bool Allows(IPAddress? address)
     {
-        if (AllowsAll)
+        if (AllowsAny)
             return true;
         if (address is null)
             return false;
-        var bytes = Normalize(address).GetAddressBytes();
-        return _ranges.Any(r => r.Network.Length == bytes.Length && PrefixMatches(r.Network, bytes, r.PrefixLength));
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        foreach (var network in _networks)
+            if (network.Contains(address))
+                return true;
+        return false;
     }
 
-    private static IPAddress Normalize(IPAddress address) =>
-        address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-
-    private static bool PrefixMatches(byte[] network, byte[] candidate, int prefixLength)
+    private static bool TryParseEntry(string entry, out IPNetwork network)
     {
-        var fullBytes = prefixLength / 8;
-        for (var i = 0; i < fullBytes; i++)
-            if (network[i] != candidate[i])
-                return false;
-        var remainingBits = prefixLength % 8;
-        if (remainingBits == 0)
+        network = default;
+        // IPAddress.TryParse also takes shorthand such as "10" (0.0.0.10), which nobody means in an allow-list.
+        var addressPart = entry.Split('/')[0];
+        if (!addressPart.Contains(':') && addressPart.Count(c => c == '.') != 3)
+            return false;
+        if (entry.Contains('/'))
+            // A network written with host bits ("10.0.0.1/8") is refused on every runtime: the admin likely mistyped.
+            return IPNetwork.TryParse(entry, out network) && IPAddress.TryParse(addressPart, out var written)
+                && network.BaseAddress.Equals(written);
+        if (IPAddress.TryParse(entry, out var address))
+        {
+            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
             return true;
-        var mask = (byte)(0xFF << (8 - remainingBits));
-        return (network[fullBytes] & mask) == (candidate[fullBytes] & mask);
+        }
+        return false;
     }
 }
