@@ -267,7 +267,15 @@ public class BadInputTests : LoopbackTestBase
     {
         Host.Options = Host.Options with { Enabled = false };
         Assert.That(await Raw.GetAsync("type=catalog&mode=checkauth", auth: RawExchangeClient.GoodBasic),
-            Is.EqualTo("failure\nОбмен с 1С отключён в настройках магазина."));
+            Is.EqualTo("failure\nОбмен с 1С выключен в настройках магазина"));
+    }
+
+    [Test]
+    public async Task An_exchange_without_credentials_says_it_is_not_set_up()
+    {
+        Host.Options = Host.Options with { PasswordHash = "" };
+        Assert.That(await Raw.GetAsync("type=catalog&mode=checkauth", auth: RawExchangeClient.Basic(LoopbackExchangeHost.Login, "")),
+            Is.EqualTo("failure\nОбмен не настроен: в настройках магазина не заданы логин и пароль обмена"));
     }
 
     [Test]

@@ -67,7 +67,9 @@ public sealed class ExchangeEndpoint
     private async Task<Answer> DispatchAsync(ExchangeRequest request, string mode, RequestTrace trace, CancellationToken ct)
     {
         if (!_options.Enabled)
-            return Answer.Failure("Обмен с 1С отключён в настройках магазина.");
+            return Answer.Failure("Обмен с 1С выключен в настройках магазина");
+        if (string.IsNullOrEmpty(_options.Login) || string.IsNullOrEmpty(_options.PasswordHash))
+            return Answer.Failure("Обмен не настроен: в настройках магазина не заданы логин и пароль обмена");
         if (_gate.RefuseAddress(request.RemoteAddress) is { } refused)
             return Answer.Failure(refused);
 

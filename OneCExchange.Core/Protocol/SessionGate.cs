@@ -48,6 +48,7 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
             return (Answer.Failure($"Уже идёт другой обмен (type={TypeName(type)}); повторите позже."), null);
         runtime.LiveImports.CloseOthers(type, id);
         staging.Reset(session.StagingFolder);
+        staging.DeleteFoldersUntouchedSince(now - options.StagingRetention, session.StagingFolder);
 
         var lines = new List<string> { options.CookieName, session.CookieToken, "sessid=" + session.SessId };
         if (type == ExchangeType.Catalog)

@@ -81,6 +81,29 @@ public sealed class StagingArea(string root)
         return written;
     }
 
+    /// <summary>Deletes the folders of sessions untouched since <paramref name="before"/> (abandoned exchanges).</summary>
+    public void DeleteFoldersUntouchedSince(DateTimeOffset before, string keepFolder)
+    {
+        if (!Directory.Exists(Root))
+            return;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            if (string.Equals(Path.GetFullPath(folder), Path.GetFullPath(keepFolder), StringComparison.Ordinal))
+                continue;
+            if (Directory.GetLastWriteTimeUtc(folder) < before.UtcDateTime)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A file still open elsewhere; the next exchange tries again.
+                }
+            }
+        }
+    }
+
     /// <summary>Zip files staged at the top of the folder and not unpacked yet.</summary>
     public static IReadOnlyList<string> PendingZips(string folder) =>
         Directory.Exists(folder)
