@@ -9,7 +9,7 @@ public enum ExchangeOutcome { Success, Progress, Failure, Document }
 /// <param name="FileName">The filename= of file and import requests.</param>
 /// <param name="BytesReceived">Body bytes stored by a file request.</param>
 /// <param name="FileSizeBytes">The staged file's size after a file request, or the imported file's size.</param>
-/// <param name="Counters">What an import step did, cumulative for the file.</param>
+/// <param name="Counters">What this import step did (not cumulative: add the steps up for a file's totals).</param>
 /// <param name="Message">The answer's message (the reason of a failure).</param>
 /// <param name="Error">Internal detail of an unexpected error, for the log only (never sent to 1C).</param>
 public sealed record ExchangeLogEntry(

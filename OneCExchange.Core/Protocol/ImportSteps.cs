@@ -59,6 +59,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         var import = runtime.LiveImports.Take(session.Id, relative)
             ?? handlers.ImportsFor(session.Type).Open(new FileImportRequest(session.Id, session.Type, session.StagingFolder,
                 relative, checkpoint?.ItemsCompleted ?? 0));
+        var before = CountersSnapshot.Of(import.Counters);
         bool done;
         try
         {
@@ -66,7 +67,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         }
         catch (ImportException exception)
         {
-            trace.Counters = import.Counters;
+            trace.Counters = before.StepSince(import.Counters);
             await SaveAsync(FileImportStatus.Failed, exception.Message);
             import.Dispose();
             return Answer.Failure($"Ошибка загрузки файла {relative}: {exception.Message}");
@@ -77,7 +78,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             throw;
         }
 
-        trace.Counters = import.Counters;
+        trace.Counters = before.StepSince(import.Counters);
         if (!done)
         {
             await SaveAsync(FileImportStatus.Running, import.ProgressMessage);

@@ -72,8 +72,7 @@ public class ExchangeLogService : IExchangeLog
         record.DurationMs += (long)entry.Duration.TotalMilliseconds;
         if (entry.Outcome == ExchangeOutcome.Failure)
             record.ErrorCount++;
-        // Import counters are cumulative per file: the file's totals are added once, when its import ends.
-        if (entry is { Mode: "import", Outcome: ExchangeOutcome.Success or ExchangeOutcome.Failure, Counters: { } counters })
+        if (entry.Counters is { } counters)
         {
             record.ItemsCreated += counters.Created;
             record.ItemsUpdated += counters.Updated;
