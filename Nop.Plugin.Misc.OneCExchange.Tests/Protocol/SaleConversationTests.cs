@@ -55,6 +55,27 @@ public class SaleConversationTests : LoopbackTestBase
     }
 
     [Test]
+    public async Task An_error_while_building_the_orders_document_is_a_failure_answer_not_half_a_document()
+    {
+        Host.Orders.FailWhileWriting = true;
+        var (cookie, _, _) = await Raw.CheckAuthAsync("sale");
+
+        Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie),
+            Is.EqualTo("failure\nВнутренняя ошибка обмена на сайте; подробности в журнале обмена."));
+        Assert.That(Host.Log.Entries.Last().Error, Does.Contain("order 17 has no customer"));
+        Assert.That(Directory.EnumerateFiles(Host.State.Sessions.Single().StagingFolder), Is.Empty, "no document left behind");
+    }
+
+    [Test]
+    public async Task A_sent_document_leaves_no_temporary_file()
+    {
+        var (cookie, _, _) = await Raw.CheckAuthAsync("sale");
+        Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie), Is.EqualTo(FakeOrderExchange.OrdersXml));
+        Assert.That(Raw.LastResponse!.Content.Headers.ContentLength, Is.EqualTo(Encoding.UTF8.GetByteCount(FakeOrderExchange.OrdersXml)));
+        Assert.That(Directory.EnumerateFiles(Host.State.Sessions.Single().StagingFolder), Is.Empty);
+    }
+
+    [Test]
     public async Task A_catalog_cookie_is_not_a_sale_session()
     {
         var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");

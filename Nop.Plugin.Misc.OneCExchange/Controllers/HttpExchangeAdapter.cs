@@ -29,6 +29,7 @@ public static class HttpExchangeAdapter
         http.StatusCode = response.StatusCode;
         http.ContentType = response.IsDocument ? "application/octet-stream" : response.ContentType;
         http.Headers.CacheControl = "no-store";
+        http.ContentLength = response.ContentLength;
         foreach (var cookie in response.Cookies)
             http.Cookies.Append(cookie.Name, cookie.Value, new CookieOptions { HttpOnly = true, Path = "/", IsEssential = true });
         await response.WriteBodyAsync(http.Body, cancellationToken);

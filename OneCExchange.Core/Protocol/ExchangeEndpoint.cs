@@ -109,9 +109,9 @@ public sealed class ExchangeEndpoint
             (_, "import") => await _imports.ImportAsync(current, request["filename"], trace, ct),
             (ExchangeType.Catalog, "deactivate") => await _imports.DeactivateAsync(current, ct),
             (ExchangeType.Catalog, "complete") => await _imports.CompleteAsync(current, ct),
-            (ExchangeType.Sale, "query") => Answer.ForDocument(await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            (ExchangeType.Sale, "query") => await StageDocumentAsync(current, mode, await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
             (ExchangeType.Sale, "success") => await ConfirmOrdersAsync(current, ct),
-            (ExchangeType.Sale, "info") => Answer.ForDocument(await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            (ExchangeType.Sale, "info") => await StageDocumentAsync(current, mode, await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
     }
@@ -143,6 +143,27 @@ public sealed class ExchangeEndpoint
         trace.BytesReceived = chunk.BytesWritten;
         trace.FileSizeBytes = chunk.FileSize;
         return Answer.Success();
+    }
+
+    /// <summary>
+    /// Writes the document to a temporary file first (streaming, flat memory), so that an error while building it is
+    /// still a failure answer and a log record rather than a broken response.
+    /// </summary>
+    private static async Task<Answer> StageDocumentAsync(ExchangeSession session, string mode, OrderExportDocument document, CancellationToken ct)
+    {
+        Directory.CreateDirectory(session.StagingFolder);
+        var path = Path.Combine(session.StagingFolder, $"~{mode}-{Guid.NewGuid():N}.xml");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                await document.WriteToAsync(file, ct);
+            return Answer.ForDocument(document, path);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     private async Task<Answer> ConfirmOrdersAsync(ExchangeSession session, CancellationToken ct)
@@ -185,8 +206,18 @@ public sealed class ExchangeEndpoint
 
     private ExchangeResponse ToResponse(Answer answer)
     {
-        if (answer.Document is { } document)
-            return new ExchangeResponse { ContentType = document.ContentType, WriteBodyAsync = document.WriteToAsync };
+        if (answer is { Document: { } document, DocumentPath: { } path })
+            return new ExchangeResponse
+            {
+                ContentType = document.ContentType,
+                ContentLength = new FileInfo(path).Length,
+                WriteBodyAsync = async (stream, ct) =>
+                {
+                    await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920,
+                        FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+                    await file.CopyToAsync(stream, ct);
+                },
+            };
         return ExchangeResponse.FromText(answer.Text, ResponseEncodings.Get(_options.ResponseEncoding), answer.Cookies);
     }
 }

@@ -23,6 +23,9 @@ public sealed class ExchangeResponse
 
     public IReadOnlyList<ExchangeCookie> Cookies { get; init; } = [];
 
+    /// <summary>The body's length when known in advance.</summary>
+    public long? ContentLength { get; init; }
+
     /// <summary>True when the body is a document rather than a protocol text answer.</summary>
     public bool IsDocument => Text is null;
 
@@ -34,6 +37,7 @@ public sealed class ExchangeResponse
             ContentType = $"text/plain; charset={encoding.WebName}",
             Text = text,
             Cookies = cookies ?? [],
+            ContentLength = bytes.Length,
             WriteBodyAsync = (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(),
         };
     }

@@ -14,12 +14,21 @@ public sealed class FakeOrderExchange : IOrderExchange
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Справочник><Cтатусы><Элемент><Ид>10</Ид><Название>Pending</Название></Элемент></Cтатусы></Справочник>";
 
     public ConcurrentQueue<OrderQuery> Queries { get; } = new();
+
+    /// <summary>Makes the orders document fail half-way through writing, as a store error would.</summary>
+    public bool FailWhileWriting { get; set; }
     public ConcurrentQueue<string> Confirmed { get; } = new();
 
     public Task<OrderExportDocument> QueryAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         Queries.Enqueue(query);
-        return Task.FromResult(Document(OrdersXml, 1));
+        if (!FailWhileWriting)
+            return Task.FromResult(Document(OrdersXml, 1));
+        return Task.FromResult(new OrderExportDocument("application/xml", 1, async (stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(OrdersXml[..40]), ct);
+            throw new InvalidOperationException("order 17 has no customer");
+        }));
     }
 
     public Task ConfirmAsync(string sessionId, CancellationToken cancellationToken)
