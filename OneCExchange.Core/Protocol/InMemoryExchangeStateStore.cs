@@ -1,9 +1,11 @@
 using OneCExchange.Core.Exchange;
-using OneCExchange.Core.Protocol;
 
-namespace OneCExchange.Tests.Protocol.Fakes;
+namespace OneCExchange.Core.Protocol;
 
-/// <summary>A state store that outlives the host's runtime, as the plugin's tables outlive a store restart.</summary>
+/// <summary>
+/// Exchange state in process memory, for hosts without a database: the loopback test host and the protocol benchmark.
+/// A store needs a durable one (the plugin keeps it in its tables).
+/// </summary>
 public sealed class InMemoryExchangeStateStore : IExchangeStateStore
 {
     private readonly object _sync = new();
