@@ -181,5 +181,18 @@ public class CatalogConversationTests : LoopbackTestBase
         Assert.That(Raw.LastResponse!.Content.Headers.ContentType!.CharSet, Is.EqualTo("windows-1251"));
     }
 
+    [Test]
+    public async Task A_new_exchange_deletes_sessions_and_log_records_past_the_retention()
+    {
+        await Raw.CheckAuthAsync("sale");
+        var old = Host.State.Sessions.Single();
+        Host.Time.Advance(Host.Options.LogRetention + TimeSpan.FromMinutes(5));
+
+        await Raw.CheckAuthAsync("catalog");
+
+        Assert.That(Host.State.Sessions.Select(s => s.Id), Has.None.EqualTo(old.Id));
+        Assert.That(Host.Log.Deletions.Last(), Is.EqualTo(Host.Time.GetUtcNow() - Host.Options.LogRetention));
+    }
+
     private string CookieOf(ExchangeSession session) => $"{Host.Options.CookieName}={session.CookieToken}";
 }

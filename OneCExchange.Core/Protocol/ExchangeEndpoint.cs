@@ -93,7 +93,10 @@ public sealed class ExchangeEndpoint
             var (answer, session) = await _gate.CheckAuthAsync(request, type, ct);
             trace.Session = session;
             if (session is not null)
+            {
                 await _imports.CompletePendingFullExchangesAsync(session, trace, ct);
+                await DeleteExpiredAsync(trace, ct);
+            }
             return answer;
         }
 
@@ -114,6 +117,21 @@ public sealed class ExchangeEndpoint
             (ExchangeType.Sale, "info") => await StageDocumentAsync(current, mode, await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
+    }
+
+    /// <summary>Applies the log retention once per exchange; a failure here is logged and does not stop the exchange.</summary>
+    private async Task DeleteExpiredAsync(RequestTrace trace, CancellationToken ct)
+    {
+        var before = Now - _options.LogRetention;
+        try
+        {
+            await _state.DeleteSessionsSeenBeforeAsync(before, ct);
+            await _log.DeleteBeforeAsync(before, ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            trace.Error = "Deleting old exchange records failed: " + exception;
+        }
     }
 
     private async Task<Answer> InitAsync(ExchangeSession session, ExchangeRequest request, CancellationToken ct)

@@ -42,6 +42,9 @@ public sealed record ExchangeOptions
     /// <summary>An exchange holds the lock of its type while it makes requests at least this often.</summary>
     public TimeSpan SessionLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Log records and finished sessions older than this are deleted when a new exchange starts.</summary>
+    public TimeSpan LogRetention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>Staging folders of sessions untouched this long are deleted when a new exchange starts.</summary>
     public TimeSpan StagingRetention { get; init; } = TimeSpan.FromDays(2);
 

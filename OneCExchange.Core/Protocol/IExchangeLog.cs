@@ -4,4 +4,7 @@ namespace OneCExchange.Core.Protocol;
 public interface IExchangeLog
 {
     Task RecordAsync(ExchangeLogEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Deletes what was recorded before <paramref name="before"/> (the retention period).</summary>
+    Task DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

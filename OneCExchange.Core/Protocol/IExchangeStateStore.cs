@@ -25,6 +25,9 @@ public interface IExchangeStateStore
 
     Task SaveCheckpointAsync(FileCheckpoint checkpoint, CancellationToken cancellationToken);
 
+    /// <summary>Deletes sessions last seen before <paramref name="before"/> (and their checkpoints), except locked ones.</summary>
+    Task DeleteSessionsSeenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Forgets the session's checkpoints (init starts the staging folder afresh).</summary>
     Task DeleteCheckpointsAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -62,6 +62,18 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteSessionsSeenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            var old = _sessions.Where(s => s.LastSeenAt < before && s.LockExpiresAt < before).Select(s => s.Id).ToHashSet();
+            _sessions.RemoveAll(s => old.Contains(s.Id));
+            foreach (var key in _checkpoints.Keys.Where(k => old.Contains(k.Item1)).ToList())
+                _checkpoints.Remove(key);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task DeleteCheckpointsAsync(string sessionId, CancellationToken cancellationToken)
     {
         lock (_sync)

@@ -164,6 +164,7 @@ public static class ProtocolBenchmark
     private sealed class DiscardingLog : IExchangeLog
     {
         public Task RecordAsync(ExchangeLogEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class NoCompletion : ICatalogCompletion

@@ -12,4 +12,12 @@ public sealed class RecordingExchangeLog : IExchangeLog
         Entries.Enqueue(entry);
         return Task.CompletedTask;
     }
+
+    public ConcurrentQueue<DateTimeOffset> Deletions { get; } = new();
+
+    public Task DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        Deletions.Enqueue(before);
+        return Task.CompletedTask;
+    }
 }

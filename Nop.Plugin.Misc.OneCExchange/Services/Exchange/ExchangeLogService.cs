@@ -48,9 +48,9 @@ public class ExchangeLogService : IExchangeLog
             await UpdateSessionRecordAsync(entry);
     }
 
-    /// <summary>Deletes log records and entries older than the retention period.</summary>
-    public virtual async Task DeleteOlderThanAsync(DateTime utc)
+    public virtual async Task DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
+        var utc = before.UtcDateTime;
         await _entryRepository.DeleteAsync(e => e.StartedOnUtc < utc);
         await _recordRepository.DeleteAsync(r => r.LastRequestOnUtc < utc);
     }

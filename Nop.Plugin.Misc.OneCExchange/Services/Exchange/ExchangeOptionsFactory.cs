@@ -20,6 +20,7 @@ public static class ExchangeOptionsFactory
         MaxFailedLoginAttempts = Math.Max(1, settings.MaxFailedLoginAttempts),
         LockoutDuration = TimeSpan.FromMinutes(Math.Max(1, settings.LockoutMinutes)),
         ResponseEncoding = settings.ResponseEncoding ?? "utf-8",
+        LogRetention = TimeSpan.FromDays(Math.Max(1, settings.LogRetentionDays)),
         StagingRoot = stagingRoot,
     };
 }

@@ -98,15 +98,13 @@ public class ExchangeStateStore : IExchangeStateStore
     public virtual async Task DeleteCheckpointsAsync(string sessionId, CancellationToken cancellationToken) =>
         await _checkpointRepository.DeleteAsync(c => c.SessionId == sessionId);
 
-    /// <summary>Removes sessions (and their checkpoints) created before the given time; their staging folders are the caller's.</summary>
-    public virtual async Task<IReadOnlyList<string>> DeleteSessionsCreatedBeforeAsync(DateTime utc)
+    public virtual async Task DeleteSessionsSeenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var old = _sessionRepository.Table.Where(s => s.CreatedOnUtc < utc && (s.Completed || s.LockExpiresOnUtc < utc))
-            .Select(s => new { s.SessionId, s.StagingFolder }).ToList();
-        foreach (var session in old)
-            await _checkpointRepository.DeleteAsync(c => c.SessionId == session.SessionId);
-        await _sessionRepository.DeleteAsync(s => s.CreatedOnUtc < utc && (s.Completed || s.LockExpiresOnUtc < utc));
-        return old.Select(s => s.StagingFolder).ToList();
+        var utc = before.UtcDateTime;
+        var old = _sessionRepository.Table.Where(s => s.LastSeenOnUtc < utc && s.LockExpiresOnUtc < utc).Select(s => s.SessionId).ToList();
+        foreach (var sessionId in old)
+            await _checkpointRepository.DeleteAsync(c => c.SessionId == sessionId);
+        await _sessionRepository.DeleteAsync(s => s.LastSeenOnUtc < utc && s.LockExpiresOnUtc < utc);
     }
 
     protected static OneCExchangeSession ToEntity(ExchangeSession session, OneCExchangeSession entity)
