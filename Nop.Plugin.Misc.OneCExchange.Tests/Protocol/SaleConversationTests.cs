@@ -30,7 +30,7 @@ public class SaleConversationTests : LoopbackTestBase
         Assert.That(await Raw.PostAsync($"type=sale&mode=file&filename=v8_52D8_e12.xml&sessid={sessid}", Encoding.UTF8.GetBytes(changes), cookie), Is.EqualTo("success"));
         var elements = System.Xml.Linq.XDocument.Parse(changes).Descendants().Count();
         Assert.That(await Raw.GetAsync($"type=sale&mode=import&filename=v8_52D8_e12.xml&sessid={sessid}", cookie),
-            Is.EqualTo($"success\nФайл v8_52D8_e12.xml загружен: created 0, updated {elements}, skipped 0, unpublished 0, failed 0, warnings 0."));
+            Is.EqualTo($"success\nФайл v8_52D8_e12.xml загружен: создано 0, обновлено {elements}, без изменений 0, снято с публикации 0, ошибок 0, предупреждений 0."));
         Assert.That(Host.SaleImports.AppliedTo("v8_52D8_e12.xml"), Has.Count.EqualTo(elements));
         Assert.That(Host.CatalogImports.Applied, Is.Empty);
 

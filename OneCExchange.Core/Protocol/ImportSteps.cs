@@ -85,7 +85,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             runtime.LiveImports.Keep(session.Id, session.Type, relative, import);
             return Answer.Progress(import.ProgressMessage);
         }
-        var message = $"Файл {relative} загружен: {import.Counters}.";
+        var message = $"Файл {relative} загружен: {Describe(import.Counters)}.";
         await SaveAsync(FileImportStatus.Done, message);
         import.Dispose();
         if (isFull)
@@ -95,6 +95,9 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         Task SaveAsync(FileImportStatus status, string? text) => state.SaveCheckpointAsync(
             new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now), ct);
     }
+
+    private static string Describe(ImportCounters c) =>
+        $"создано {c.Created}, обновлено {c.Updated}, без изменений {c.Skipped}, снято с публикации {c.Unpublished}, ошибок {c.Failed}, предупреждений {c.Warnings}";
 
     public async Task<Answer> DeactivateAsync(ExchangeSession session, CancellationToken ct)
     {
