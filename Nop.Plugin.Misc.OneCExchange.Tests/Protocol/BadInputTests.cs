@@ -207,6 +207,15 @@ public class BadInputTests : LoopbackTestBase
     }
 
     [Test]
+    public async Task A_file_request_without_a_post_body_is_refused()
+    {
+        var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");
+        Assert.That(await Raw.GetAsync("type=catalog&mode=file&filename=import.xml", cookie),
+            Is.EqualTo("failure\nФайл передаётся методом POST (тело запроса — содержимое файла)."));
+        Assert.That(File.Exists(Path.Combine(StagedFolderOfOnlySession(), "import.xml")), Is.False);
+    }
+
+    [Test]
     public async Task Importing_a_file_that_was_never_uploaded_fails()
     {
         var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");

@@ -5,6 +5,11 @@ namespace Nop.Plugin.Misc.OneCExchange.Domain;
 /// <summary>One request of an exchange, as answered. Requests refused before a session exists have no SessionId.</summary>
 public class OneCExchangeLogEntry : BaseEntity
 {
+    public const int ModeMaxLength = 32;
+
+    /// <summary>Messages are cut to this length by the log service.</summary>
+    public const int MessageMaxLength = 4000;
+
     public string? SessionId { get; set; }
 
     public int TypeId { get; set; }

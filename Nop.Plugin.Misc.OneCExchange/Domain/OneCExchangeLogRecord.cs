@@ -5,6 +5,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Domain;
 /// <summary>The exchange log: one record per session, summing up its requests (the entries hold the detail).</summary>
 public class OneCExchangeLogRecord : BaseEntity
 {
+    public const int LastMessageMaxLength = OneCExchangeLogEntry.MessageMaxLength;
+
     public string SessionId { get; set; } = "";
 
     /// <summary>0 catalog, 1 sale; -1 when the request had no valid type.</summary>

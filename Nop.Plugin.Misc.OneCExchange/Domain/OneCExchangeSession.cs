@@ -5,6 +5,11 @@ namespace Nop.Plugin.Misc.OneCExchange.Domain;
 /// <summary>One exchange session with 1C (from checkauth on): its cookie, lock and progress; survives restarts.</summary>
 public class OneCExchangeSession : BaseEntity
 {
+    public const int SessionIdMaxLength = 32;
+    public const int TokenMaxLength = 64;
+    public const int SchemaVersionMaxLength = 16;
+    public const int RemoteAddressMaxLength = 64;
+
     /// <summary>The session id (32 hex characters).</summary>
     public string SessionId { get; set; } = "";
 

@@ -5,6 +5,9 @@ namespace Nop.Plugin.Misc.OneCExchange.Domain;
 /// <summary>How far the import of one staged file got: the step-wise import resumes from here after a restart.</summary>
 public class OneCFileCheckpoint : BaseEntity
 {
+    /// <summary>The longest name the staging area accepts (OneCExchange.Core.Staging.StagingPath).</summary>
+    public const int RelativePathMaxLength = 400;
+
     public string SessionId { get; set; } = "";
 
     /// <summary>The file as 1C named it, relative to the session's staging folder.</summary>

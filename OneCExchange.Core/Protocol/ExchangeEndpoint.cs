@@ -152,6 +152,8 @@ public sealed class ExchangeEndpoint
 
     private async Task<Answer> FileAsync(ExchangeSession session, ExchangeRequest request, RequestTrace trace, CancellationToken ct)
     {
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+            return Answer.Failure("Файл передаётся методом POST (тело запроса — содержимое файла).");
         var quota = new StagingQuota(_options.FileSizeLimitBytes, _options.MaxFileBytes,
             Math.Max(0, _options.MaxSessionBytes - session.StagedBytes));
         Directory.CreateDirectory(session.StagingFolder);

@@ -88,6 +88,13 @@ public class ExchangeTablesTests
         Assert.That(entries.Rows[1].Messages, Is.EqualTo("warning one"));
         Assert.That(entries.Rows[3].SessionId, Is.Null);
 
+        await log.RecordAsync(new ExchangeLogEntry(null, ExchangeType.Catalog, new string('m', 500), null, Start, TimeSpan.Zero,
+            ExchangeOutcome.Failure, new string('x', 10_000), new string('f', 1000)), default);
+        var longest = entries.Rows.Last();
+        Assert.That((longest.Mode.Length, longest.FileName!.Length, longest.Message!.Length),
+            Is.EqualTo((OneCExchangeLogEntry.ModeMaxLength, OneCFileCheckpoint.RelativePathMaxLength, OneCExchangeLogEntry.MessageMaxLength)),
+            "whatever 1C sends fits the columns");
+
         await log.DeleteBeforeAsync(Start.AddSeconds(2), default);
         Assert.That(entries.Rows.Select(e => e.Mode), Is.EqualTo(new[] { "import" }), "entries started before the cut are gone");
         Assert.That(records.Rows, Has.Count.EqualTo(1), "the record's last request is after the cut");

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// <summary>The exchange log in the plugin's tables: one record per session with its totals, one entry per request.</summary>
 public class ExchangeLogService : IExchangeLog
 {
-    private const int MaxTextLength = 4000;
+    private const int MaxTextLength = OneCExchangeLogEntry.MessageMaxLength;
 
     protected readonly IRepository<OneCExchangeLogRecord> _recordRepository;
     protected readonly IRepository<OneCExchangeLogEntry> _entryRepository;
@@ -25,8 +25,9 @@ public class ExchangeLogService : IExchangeLog
         {
             SessionId = entry.SessionId,
             TypeId = entry.Type is { } type ? (int)type : -1,
-            Mode = entry.Mode,
-            FileName = entry.FileName,
+            // Mode and file name come from 1C's query string as sent: kept within their columns whatever their length.
+            Mode = Cut(entry.Mode, OneCExchangeLogEntry.ModeMaxLength)!,
+            FileName = Cut(entry.FileName, OneCFileCheckpoint.RelativePathMaxLength),
             RemoteAddress = entry.RemoteAddress,
             StartedOnUtc = entry.StartedAt.UtcDateTime,
             DurationMs = (long)entry.Duration.TotalMilliseconds,
@@ -88,5 +89,5 @@ public class ExchangeLogService : IExchangeLog
             await _recordRepository.UpdateAsync(record, false);
     }
 
-    private static string? Cut(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
+    private static string? Cut(string? text, int maxLength = MaxTextLength) => text is { } value && value.Length > maxLength ? value[..maxLength] : text;
 }
