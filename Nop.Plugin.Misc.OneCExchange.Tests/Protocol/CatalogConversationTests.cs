@@ -194,5 +194,76 @@ public class CatalogConversationTests : LoopbackTestBase
         Assert.That(Host.Log.Deletions.Last(), Is.EqualTo(Host.Time.GetUtcNow() - Host.Options.LogRetention));
     }
 
+    [Test]
+    public async Task Init_starts_the_staging_folder_afresh_so_a_resent_file_is_imported_again()
+    {
+        var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");
+        await Raw.GetAsync("type=catalog&mode=init", cookie);
+        var xml = System.Text.Encoding.UTF8.GetBytes(TestPackages.CatalogXml(2));
+        await Raw.PostAsync("type=catalog&mode=file&filename=import.xml", xml, cookie);
+        string answer;
+        do answer = await Raw.GetAsync("type=catalog&mode=import&filename=import.xml", cookie);
+        while (answer.StartsWith("progress"));
+        var firstRun = Host.CatalogImports.AppliedTo("import.xml").Count;
+
+        await Raw.GetAsync("type=catalog&mode=init", cookie);
+        Assert.That(Directory.EnumerateFileSystemEntries(StagedFolderOfOnlySession()), Is.Empty);
+        Assert.That(Host.State.Checkpoints, Is.Empty);
+        await Raw.PostAsync("type=catalog&mode=file&filename=import.xml", xml, cookie);
+        do answer = await Raw.GetAsync("type=catalog&mode=import&filename=import.xml", cookie);
+        while (answer.StartsWith("progress"));
+
+        Assert.That(Host.CatalogImports.AppliedTo("import.xml"), Has.Count.EqualTo(2 * firstRun));
+    }
+
+    [Test]
+    public async Task A_file_is_imported_by_one_request_at_a_time()
+    {
+        var blocking = new BlockingImportFactory();
+        Host.CatalogImportOverride = blocking;
+        var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");
+        await Raw.PostAsync("type=catalog&mode=file&filename=import.xml", [1], cookie);
+
+        var first = Raw.GetAsync("type=catalog&mode=import&filename=import.xml", cookie);
+        await blocking.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var second = new RawExchangeClient(Host);
+        Assert.That(await second.GetAsync("type=catalog&mode=import&filename=import.xml", cookie),
+            Is.EqualTo("failure\nФайл import.xml уже загружается другим запросом."));
+        blocking.Release.SetResult();
+        Assert.That(await first, Does.StartWith("success\n"));
+        Assert.That(blocking.Opened, Is.EqualTo(1));
+    }
+
+    private sealed class BlockingImportFactory : OneCExchange.Core.Exchange.IFileImportFactory
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Opened;
+
+        public OneCExchange.Core.Exchange.IFileImport Open(OneCExchange.Core.Exchange.FileImportRequest request)
+        {
+            Interlocked.Increment(ref Opened);
+            return new Import(this);
+        }
+
+        private sealed class Import(BlockingImportFactory factory) : OneCExchange.Core.Exchange.IFileImport
+        {
+            public long ItemsCompleted => 1;
+            public string ProgressMessage => "";
+            public OneCExchange.Core.Exchange.ImportCounters Counters { get; } = new();
+
+            public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+            {
+                factory.Started.TrySetResult();
+                await factory.Release.Task;
+                return true;
+            }
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+
     private string CookieOf(ExchangeSession session) => $"{Host.Options.CookieName}={session.CookieToken}";
 }

@@ -56,6 +56,28 @@ public class CorpusReplayTests : LoopbackTestBase
         Assert.That(Host.Completion.Completions, Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_3_1_package_with_sub_folders_replays_as_one_zip()
+    {
+        const string packageName = "irpsv__commerceml__bitrix-module-6";
+        var corpus = TestPaths.CorpusOrSkip("catalog");
+        Host.Options = Host.Options with { UseZip = true };
+        var reader = new ReaderImportFactory();
+        Host.CatalogImportOverride = reader;
+        var folder = Path.Combine(Scratch, "package");
+        var files = BuildPackage(corpus, packageName, folder);
+
+        var output = new StringWriter();
+        var exit = await ReplayCommand.RunAsync([folder, "--url", Host.ExchangeUrl.ToString(), "--login", LoopbackExchangeHost.Login,
+            "--password", LoopbackExchangeHost.Password, "--zip", "--version", "3.1", "--deactivate"], output, output);
+
+        Assert.That(exit, Is.EqualTo(0), output.ToString());
+        Assert.That(files.Keys, Has.Some.StartsWith("goods/1/"), "the package has sub-folders");
+        Assert.That(reader.Finished.Keys, Is.EquivalentTo(files.Keys));
+        Assert.That(Host.Log.Entries.Count(e => e.Mode == "file"), Is.LessThanOrEqualTo(2), "one zip, not one upload per file");
+        Assert.That(Host.Completion.Completions.Single().DeactivateMissing, Is.True);
+    }
+
     // Corpus names are owner__repo[__sample]__file; a triple underscore (import___<guid>) is part of the file name.
     private static readonly Regex Separator = new("(?<!_)__(?!_)");
 
