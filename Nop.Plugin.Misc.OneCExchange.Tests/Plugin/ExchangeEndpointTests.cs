@@ -7,108 +7,249 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using Nop.Core;
+using Nop.Core.Infrastructure;
+using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Controllers;
+using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
+using Nop.Services.Customers;
+using OneCExchange.Cli.Replay;
+using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Protocol;
+using OneCExchange.Core.Security;
+using OneCExchange.Tests.Plugin.Exchange;
+using OneCExchange.Tests.Protocol;
+using OneCExchange.Tests.Protocol.Fakes;
 
 namespace OneCExchange.Tests.Plugin;
 
 /// <summary>
-/// The plugin's routes and exchange controller in a real ASP.NET Core host (Kestrel on a free local port), called
-/// as 1C calls them. Until the protocol is implemented every request must get a failure, never a fake success.
+/// The plugin's routes, controller, NopStartup registrations, state store and exchange log in a real ASP.NET Core
+/// host (Kestrel on a free loopback port), called as 1C calls them; nopCommerce's services are in-memory fakes.
 /// </summary>
 public class ExchangeEndpointTests
 {
-    private static async Task<(HttpStatusCode Status, string? ContentType, string Body, string? CharSet)> CallAsync(
-        OneCExchangeSettings settings, HttpMethod method, string pathAndQuery)
+    private const string Password = "pa55-word";
+    private string _root = null!;
+    private WebApplication? _app;
+    private HttpClient _http = null!;
+    private Uri _base = null!;
+
+    private InMemoryRepository<OneCExchangeSession> _sessions = null!;
+    private InMemoryRepository<OneCFileCheckpoint> _checkpoints = null!;
+    private InMemoryRepository<OneCExchangeLogRecord> _logRecords = null!;
+    private InMemoryRepository<OneCExchangeLogEntry> _logEntries = null!;
+    private ElementCountingImportFactory _catalogImports = null!;
+
+    private OneCExchangeSettings _settings = null!;
+
+    [SetUp]
+    public void CreateFolder()
     {
+        _root = Directory.CreateTempSubdirectory("onec-plugin-exchange-").FullName;
+        _sessions = new();
+        _checkpoints = new();
+        _logRecords = new();
+        _logEntries = new();
+        _catalogImports = new();
+        _http = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+        _settings = new OneCExchangeSettings
+        {
+            Enabled = true, Login = "exchange", PasswordHash = PasswordHasher.Hash(Password), UseZip = false, FileSizeLimitBytes = 10_000,
+        };
+        lock (RecordingWorkContext.CustomersSet)
+            RecordingWorkContext.CustomersSet.Clear();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // An import left open by a simulated restart may still hold a file.
+        }
+    }
+
+    /// <summary>Starts the host; a second start is a store restart: new process memory, same tables and files.</summary>
+    private async Task StartAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(settings);
+        new NopStartup().ConfigureServices(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton(_settings);
+        builder.Services.AddSingleton<IRepository<OneCExchangeSession>>(_sessions);
+        builder.Services.AddSingleton<IRepository<OneCFileCheckpoint>>(_checkpoints);
+        builder.Services.AddSingleton<IRepository<OneCExchangeLogRecord>>(_logRecords);
+        builder.Services.AddSingleton<IRepository<OneCExchangeLogEntry>>(_logEntries);
+        builder.Services.AddSingleton<ICustomerService, FakeCustomerService>();
+        builder.Services.AddScoped<IWorkContext, RecordingWorkContext>();
+        builder.Services.AddSingleton<INopFileProvider>(new FolderFileProvider(_root));
+        builder.Services.AddKeyedSingleton<IFileImportFactory>(ExchangeType.Catalog, _catalogImports);
+        builder.Services.AddKeyedSingleton<IFileImportFactory>(ExchangeType.Sale, new ElementCountingImportFactory());
+        builder.Services.AddSingleton<ICatalogCompletion>(new RecordingCatalogCompletion());
+        builder.Services.AddSingleton<IOrderExchange>(new FakeOrderExchange());
         builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
         {
-            // Only the exchange controller: the admin one needs a store behind it.
             parts.ApplicationParts.Clear();
             parts.ApplicationParts.Add(new AssemblyPart(typeof(OneCExchangeController).Assembly));
             parts.FeatureProviders.Clear();
             parts.FeatureProviders.Add(new SingleControllerFeature());
         });
-        await using var app = builder.Build();
-        new RouteProvider().RegisterRoutes(app);
-        await app.StartAsync();
-        try
+        _app = builder.Build();
+        new RouteProvider().RegisterRoutes(_app);
+        await _app.StartAsync();
+        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    }
+
+    private ExchangeClient Client(string path = "1c-exchange", string password = Password) =>
+        new(_http, new Uri(_base, path), "exchange", password);
+
+    [Test]
+    public async Task A_catalog_exchange_through_the_controller_is_stored_in_the_plugin_tables_and_survives_a_restart()
+    {
+        await StartAsync();
+        var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 300);
+        var client = Client("bitrix/admin/1c_exchange.php");
+        await client.CheckAuthAsync("catalog", CancellationToken.None);
+        var (_, limit) = await client.InitAsync("3.1", CancellationToken.None);
+        Assert.That(limit, Is.EqualTo(_settings.FileSizeLimitBytes));
+        await client.UploadAsync(Path.Combine(package, "import.xml"), "import.xml", limit, CancellationToken.None);
+
+        await StartAsync();
+        client = Client("bitrix/admin/1c_exchange.php");
+        await client.CheckAuthAsync("catalog", CancellationToken.None).ContinueWith(t =>
+            Assert.That(t.Exception?.InnerException?.Message, Does.Contain("Уже идёт другой обмен"), "the lock is durable"));
+        var session = _sessions.Rows.Single();
+        Assert.That((session.TypeId, session.SchemaVersion, session.Completed), Is.EqualTo(((int)ExchangeType.Catalog, "3.1", false)));
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, $"1c-exchange?type=catalog&mode=import&filename=import.xml&sessid={session.SessId}")))
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            using var response = await client.SendAsync(new HttpRequestMessage(method, pathAndQuery)
+            request.Headers.Add("Cookie", $"ONEC_EXCHANGE={session.CookieToken}");
+            using var response = await _http.SendAsync(request);
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("progress\n"));
+            Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
+        }
+        var checkpoint = _checkpoints.Rows.Single();
+        Assert.That((checkpoint.SessionId, checkpoint.RelativePath, checkpoint.StatusId), Is.EqualTo((session.SessionId, "import.xml", (int)FileImportStatus.Running)));
+        var itemsBeforeRestart = checkpoint.ItemsCompleted;
+
+        await StartAsync();
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, "1c-exchange?type=catalog&mode=import&filename=import.xml")))
+        {
+            request.Headers.Authorization = RawExchangeClient.Basic("exchange", Password);
+            string text;
+            do
             {
-                Content = method == HttpMethod.Post ? new ByteArrayContent([1, 2, 3]) : null
-            });
-            var bytes = await response.Content.ReadAsByteArrayAsync();
-            var charset = response.Content.Headers.ContentType?.CharSet ?? "utf-8";
-            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, Encoding.GetEncoding(charset).GetString(bytes),
-                response.Content.Headers.ContentType?.CharSet);
+                using var step = new HttpRequestMessage(HttpMethod.Get, request.RequestUri);
+                step.Headers.Authorization = request.Headers.Authorization;
+                text = await (await _http.SendAsync(step)).Content.ReadAsStringAsync();
+            }
+            while (text.StartsWith("progress"));
+            Assert.That(text, Does.StartWith("success\n"));
         }
-        finally
-        {
-            await app.StopAsync();
-        }
+
+        var applied = _catalogImports.AppliedTo("import.xml");
+        Assert.That(applied, Has.Count.EqualTo(TestPackages.ElementCount(Path.Combine(package, "import.xml"))));
+        Assert.That(applied, Is.Unique);
+        Assert.That(_catalogImports.Opened.Select(o => o.ResumeAfterItems).ToList(), Is.EqualTo(new[] { 0L, itemsBeforeRestart }),
+            "after the restart the import resumed from the stored checkpoint");
+        Assert.That(_checkpoints.Rows.Single().StatusId, Is.EqualTo((int)FileImportStatus.Done));
+        Assert.That(Directory.Exists(Path.Combine(_root, "App_Data", "OneCExchange", session.SessionId)), "staged under App_Data");
+
+        var record = _logRecords.Rows.Single();
+        Assert.That(record.SessionId, Is.EqualTo(session.SessionId));
+        Assert.That(record.RequestCount, Is.EqualTo(_logEntries.Rows.Count(e => e.SessionId == session.SessionId)));
+        Assert.That(record.BytesReceived, Is.EqualTo(new FileInfo(Path.Combine(package, "import.xml")).Length));
+        Assert.That(record.ItemsUpdated, Is.EqualTo(applied.Count));
+        Assert.That(record.FileCount, Is.EqualTo(1));
+        Assert.That(_logEntries.Rows.Count(e => e.SessionId is null && e.OutcomeId == (int)ExchangeOutcome.Failure), Is.EqualTo(1),
+            "the refused second checkauth is logged without a session");
     }
 
-    private static OneCExchangeSettings Configured() => new() { Enabled = true, Login = "exchange", PasswordHash = "hash" };
-
-    [TestCase("GET", "/1c-exchange?type=catalog&mode=checkauth")]
-    [TestCase("GET", "/bitrix/admin/1c_exchange.php?type=sale&mode=query")]
-    [TestCase("POST", "/1c-exchange?type=catalog&mode=file&filename=import.xml")]
-    [TestCase("POST", "/bitrix/admin/1c_exchange.php?type=catalog&mode=import&filename=import.xml")]
-    public async Task Both_paths_answer_failure_until_the_protocol_is_implemented(string method, string pathAndQuery)
+    [Test]
+    public async Task Every_request_runs_as_the_background_task_customer()
     {
-        var (status, contentType, body, _) = await CallAsync(Configured(), new HttpMethod(method), pathAndQuery);
-        Assert.Multiple(() =>
+        await StartAsync();
+        await Client().CheckAuthAsync("sale", CancellationToken.None);
+        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange?type=sale&mode=init"));
+
+        Assert.That(RecordingWorkContext.CustomersSet, Has.Count.EqualTo(2));
+        Assert.That(RecordingWorkContext.CustomersSet, Has.All.Property("Id").EqualTo(42));
+    }
+
+    [TestCase("GET", "/1c-exchange?type=catalog&mode=checkauth", "failure\nОбмен с 1С выключен в настройках магазина")]
+    [TestCase("POST", "/bitrix/admin/1c_exchange.php?type=catalog&mode=file&filename=import.xml", "failure\nОбмен с 1С выключен в настройках магазина")]
+    public async Task A_disabled_exchange_answers_failure_on_both_paths(string method, string pathAndQuery, string expected)
+    {
+        _settings.Enabled = false;
+        await StartAsync();
+        using var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_base, pathAndQuery.TrimStart('/')))
         {
-            Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(contentType, Is.EqualTo("text/plain"));
-            Assert.That(body, Does.StartWith("failure\n"));
-            Assert.That(body.Split('\n')[1], Is.Not.Empty, "a reason follows");
-            Assert.That(body, Does.Not.Contain("success"));
+            Content = method == "POST" ? new ByteArrayContent([1, 2, 3]) : null,
         });
-    }
-
-    [Test]
-    public async Task Disabled_exchange_says_so()
-    {
-        var (_, _, body, _) = await CallAsync(new OneCExchangeSettings { Enabled = false }, HttpMethod.Get, "/1c-exchange?type=catalog&mode=checkauth");
-        Assert.That(body, Is.EqualTo("failure\nОбмен с 1С выключен в настройках магазина"));
-    }
-
-    [Test]
-    public async Task Exchange_without_credentials_says_it_is_not_set_up()
-    {
-        var (_, _, body, _) = await CallAsync(new OneCExchangeSettings { Enabled = true }, HttpMethod.Get, "/1c-exchange?type=catalog&mode=checkauth");
-        Assert.That(body, Does.StartWith("failure\nОбмен не настроен"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(expected));
     }
 
     [Test]
     public async Task Answers_in_windows_1251_when_configured()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var settings = Configured();
-        settings.Enabled = false;
-        settings.ResponseEncoding = "windows-1251";
-        var (_, _, body, charSet) = await CallAsync(settings, HttpMethod.Get, "/1c-exchange?type=catalog&mode=checkauth");
-        Assert.That(charSet, Is.EqualTo("windows-1251"));
-        Assert.That(body, Is.EqualTo("failure\nОбмен с 1С выключен в настройках магазина"));
+        _settings.ResponseEncoding = "windows-1251";
+        _settings.PasswordHash = "";
+        await StartAsync();
+        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange?type=catalog&mode=checkauth"));
+        Assert.That(response.Content.Headers.ContentType!.CharSet, Is.EqualTo("windows-1251"));
+        Assert.That(Encoding.GetEncoding(1251).GetString(await response.Content.ReadAsByteArrayAsync()),
+            Is.EqualTo("failure\nОбмен не настроен: в настройках магазина не заданы логин и пароль обмена"));
+    }
+
+    [Test]
+    public async Task A_body_over_the_configured_limit_is_refused_with_a_protocol_answer()
+    {
+        await StartAsync();
+        var client = Client();
+        await client.CheckAuthAsync("catalog", CancellationToken.None);
+        var session = _sessions.Rows.Single();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "1c-exchange?type=catalog&mode=file&filename=import.xml"))
+        {
+            Content = new ByteArrayContent(new byte[_settings.FileSizeLimitBytes + 1]),
+        };
+        request.Headers.Add("Cookie", $"ONEC_EXCHANGE={session.CookieToken}");
+        using var response = await _http.SendAsync(request);
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Is.EqualTo($"failure\nТело запроса ({_settings.FileSizeLimitBytes + 1} байт) больше file_limit ({_settings.FileSizeLimitBytes} байт)."));
     }
 
     [Test]
     public async Task Other_paths_are_not_the_exchange()
     {
-        var (status, _, _, _) = await CallAsync(Configured(), HttpMethod.Get, "/1c-exchange/other");
-        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        await StartAsync();
+        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange/other"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     private sealed class SingleControllerFeature : IApplicationFeatureProvider<ControllerFeature>

@@ -1,38 +1,42 @@
-using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
+using Nop.Services.Customers;
 
 namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 
 /// <summary>
 /// The endpoint 1C calls (/1c-exchange and /bitrix/admin/1c_exchange.php). A plain controller: nopCommerce's base
 /// controller filters would resolve a customer for every cookie-less request and create a guest each time.
+/// All protocol logic is in OneCExchange.Core; this only translates HTTP.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public class OneCExchangeController : Controller
 {
-    protected readonly OneCExchangeSettings _settings;
+    protected readonly IExchangeEndpointFactory _endpointFactory;
+    protected readonly ICustomerService _customerService;
+    protected readonly IWorkContext _workContext;
 
-    public OneCExchangeController(OneCExchangeSettings settings)
+    public OneCExchangeController(IExchangeEndpointFactory endpointFactory, ICustomerService customerService, IWorkContext workContext)
     {
-        _settings = settings;
+        _endpointFactory = endpointFactory;
+        _customerService = customerService;
+        _workContext = workContext;
     }
 
     [HttpGet, HttpPost]
-    public virtual Task<IActionResult> Exchange()
+    public virtual async Task<IActionResult> Exchange()
     {
-        var reason = !_settings.Enabled
-            ? "Обмен с 1С выключен в настройках магазина"
-            : string.IsNullOrEmpty(_settings.Login) || string.IsNullOrEmpty(_settings.PasswordHash)
-                ? "Обмен не настроен: в настройках магазина не заданы логин и пароль обмена"
-                : "Этот запрос обмена магазин пока не поддерживает";
+        // Any later code that asks for the current customer gets the background-task user, never a new guest.
+        await _workContext.SetCurrentCustomerAsync(await _customerService.GetOrCreateBackgroundTaskUserAsync());
 
-        return Task.FromResult(Failure(reason));
-    }
+        // Bodies may be as large as file_limit (raised or lowered from the host's default), no larger.
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = _endpointFactory.MaxRequestBodySize;
 
-    /// <summary>The protocol's error answer: HTTP 200, text/plain, "failure" and the reason on the next line.</summary>
-    protected virtual IActionResult Failure(string reason)
-    {
-        var encoding = Encoding.GetEncoding(_settings.ResponseEncoding is { Length: > 0 } name ? name : "utf-8");
-        return Content("failure\n" + reason, "text/plain", encoding);
+        var response = await _endpointFactory.Create().HandleAsync(HttpExchangeAdapter.ToExchangeRequest(Request), HttpContext.RequestAborted);
+        await HttpExchangeAdapter.WriteAsync(response, Response, HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 }

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Factories;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
+using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
@@ -16,6 +19,18 @@ public class NopStartup : INopStartup
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
         services.AddScoped<IConfigurationModelFactory, ConfigurationModelFactory>();
+
+        // The exchange protocol: process-wide runtime (open imports, lock-outs), per-request state, log and endpoint.
+        // The catalog and sale imports are keyed by ExchangeType; the catalog completion and the order exchange are single.
+        services.AddSingleton<ExchangeRuntime>();
+        services.AddScoped<IExchangeStateStore, ExchangeStateStore>();
+        services.AddScoped<IExchangeLog, ExchangeLogService>();
+        services.AddScoped(provider => new ExchangeHandlers(
+            provider.GetRequiredKeyedService<IFileImportFactory>(ExchangeType.Catalog),
+            provider.GetRequiredKeyedService<IFileImportFactory>(ExchangeType.Sale),
+            provider.GetRequiredService<ICatalogCompletion>(),
+            provider.GetRequiredService<IOrderExchange>()));
+        services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -1,0 +1,41 @@
+using System.Linq.Expressions;
+using Nop.Core;
+using Nop.Data;
+
+namespace OneCExchange.Tests.Plugin.Exchange;
+
+/// <summary>An IRepository over a list: ids are assigned on insert, like the database's identity column.</summary>
+public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : BaseEntity
+{
+    private readonly List<TEntity> _rows = [];
+    private int _nextId = 1;
+
+    public IReadOnlyList<TEntity> Rows { get { lock (_rows) return [.. _rows]; } }
+
+    public IQueryable<TEntity> Table { get { lock (_rows) return _rows.ToList().AsQueryable(); } }
+
+    public Task InsertAsync(TEntity entity, bool publishEvent = true)
+    {
+        lock (_rows)
+        {
+            entity.Id = _nextId++;
+            _rows.Add(entity);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(TEntity entity, bool publishEvent = true)
+    {
+        lock (_rows)
+            if (!_rows.Contains(entity))
+                throw new InvalidOperationException($"{typeof(TEntity).Name} {entity.Id} is not stored.");
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate)
+    {
+        var matches = predicate.Compile();
+        lock (_rows)
+            return Task.FromResult(_rows.RemoveAll(e => matches(e)));
+    }
+}

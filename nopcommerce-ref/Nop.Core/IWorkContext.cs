@@ -1,0 +1,8 @@
+using Nop.Core.Domain.Customers;
+
+namespace Nop.Core;
+
+public partial interface IWorkContext
+{
+    Task SetCurrentCustomerAsync(Customer customer = null);
+}

@@ -1,0 +1,8 @@
+using Nop.Core.Domain.Customers;
+
+namespace Nop.Services.Customers;
+
+public partial interface ICustomerService
+{
+    Task<Customer> GetOrCreateBackgroundTaskUserAsync();
+}
