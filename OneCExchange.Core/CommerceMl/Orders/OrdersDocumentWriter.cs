@@ -337,6 +337,7 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         WriteRequisite("ВидНоменклатуры", kind);
         WriteRequisite("ТипНоменклатуры", kind);
         _xml.WriteEndElement();
+        OptionalElement("ИдКаталога", line.OneCCatalogId);
         Element("ЦенаЗаЕдиницу", Money(line.UnitPrice));
         Element("Количество", Quantity(line.Quantity));
         Element("Сумма", Money(line.Sum));
