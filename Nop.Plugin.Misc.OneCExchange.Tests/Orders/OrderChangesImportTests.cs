@@ -289,7 +289,7 @@ public class OrderChangesImportTests
         var sink = new RecordingOrderChangeSink();
         using var import = Factory(sink, "Открыт=Shipped").Open(Request(TempFile("changes.xml", TwoOrders)));
         Assert.That(() => import.RunAsync(Later, CancellationToken.None),
-            Throws.InstanceOf<ImportException>().With.Message.Contains("Shipped"));
+            Throws.InstanceOf<ImportException>().With.Message.Contains("статусов").And.Message.Contains("строка 1 "));
     }
 
     [Test]

@@ -20,6 +20,7 @@ public class OrderStatusMapTests
     [TestCase("=Processing")]
     [TestCase("Открыт=Shipped")]
     [TestCase("Открыт=20")]
+    [TestCase("a=Complete")]
     public void A_malformed_line_is_refused_with_its_number(string line) =>
-        Assert.That(() => OrderStatusMap.Parse("A=Pending\n" + line), Throws.InstanceOf<FormatException>().With.Message.Contains("line 2"));
+        Assert.That(() => OrderStatusMap.Parse("A=Pending\n" + line), Throws.InstanceOf<FormatException>().With.Message.Contains("строка 2 "));
 }
