@@ -284,6 +284,23 @@ public class OrderChangesImportTests
     }
 
     [Test]
+    public async Task A_status_mapped_to_Cancelled_cancels_and_unreadable_values_are_warned_about()
+    {
+        var changes = TwoOrders.Replace("<Значение>2026-11-26T12:00:00</Значение>", "<Значение>вчера</Значение>")
+            .Replace("<Наименование>Проведен</Наименование>", "<Наименование>Статус заказа</Наименование>");
+        var sink = new RecordingOrderChangeSink();
+        sink.Add(101);
+        sink.Add(102);
+        using var import = Factory(sink, "true=Cancelled").Open(Request(TempFile("changes.xml", changes)));
+        await import.RunAsync(Later, CancellationToken.None);
+
+        Assert.That(sink.Orders[101].Status, Is.EqualTo(StoreOrderStatus.Cancelled), "Статус заказа \"true\" maps to Cancelled");
+        Assert.That(sink.Commands[0].Cancel, Is.True);
+        Assert.That(import.Counters.Warnings, Is.EqualTo(1));
+        Assert.That(import.Counters.Messages, Has.Some.Contains("вчера").And.Contains("changes.xml("));
+    }
+
+    [Test]
     public void A_bad_status_mapping_is_a_clear_error()
     {
         var sink = new RecordingOrderChangeSink();

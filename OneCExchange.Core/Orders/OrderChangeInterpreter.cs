@@ -11,7 +11,7 @@ public sealed class OrderChangeInterpreter(OrderStatusMap statusMap, bool notify
     /// The command for an order document, or null for a document that is not an order (a payment or shipment
     /// document travelling in the same Контейнер, whose ХозОперация is not "Заказ товара").
     /// Paid: Оплачен when 1C sends it, else a payment date or number by 1C. Shipped: Отгружен when sent, else a
-    /// shipment date or number. Cancel: Отменен or ПометкаУдаления. Status: Статус заказа, else Статуса заказа ИД,
+    /// shipment date or number. Cancel: Отменен, ПометкаУдаления, or a status mapped to Cancelled. Status: Статус заказа, else Статуса заказа ИД,
     /// through the mapping (unmapped statuses change nothing).
     /// </summary>
     public OrderChangeCommand? Interpret(OrderChange change)
@@ -19,6 +19,7 @@ public sealed class OrderChangeInterpreter(OrderStatusMap statusMap, bool notify
         if (change.BusinessOperation != null
             && !string.Equals(change.BusinessOperation, OrderOperation, StringComparison.OrdinalIgnoreCase))
             return null;
+        var targetStatus = statusMap.Find(change.StatusName, change.StatusId);
         return new OrderChangeCommand
         {
             Change = change,
@@ -30,9 +31,9 @@ public sealed class OrderChangeInterpreter(OrderStatusMap statusMap, bool notify
             MarkShipped = change.Shipped ?? (change.ShipmentDate != null || change.ShipmentNumber != null),
             ShipmentNumber = change.ShipmentNumber,
             ShipmentDate = change.ShipmentDate,
-            Cancel = change.Cancelled == true || change.DeletionMark == true,
+            Cancel = change.Cancelled == true || change.DeletionMark == true || targetStatus == StoreOrderStatus.Cancelled,
             Posted = change.Posted,
-            TargetStatus = statusMap.Find(change.StatusName, change.StatusId),
+            TargetStatus = targetStatus,
             OneCStatus = change.StatusName ?? change.StatusId,
             NotifyCustomer = notifyCustomer,
         };

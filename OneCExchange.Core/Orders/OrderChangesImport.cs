@@ -21,7 +21,7 @@ public sealed class OrderChangesImportFactory(IOrderChangeSink sink, IOrderExcha
 /// The whole file is first read once to check it (bad XML fails the import before any order changes); then the
 /// documents are applied in file order until the deadline, resuming after <see cref="FileImportRequest.ResumeAfterItems"/>.
 /// Counters: applied → Updated, already in that state or not an order → Skipped, unknown order → Failed,
-/// illegal transition → Warnings; each unknown order and illegal transition is also a message.
+/// illegal transition or unreadable value → Warnings; each of those is also a message.
 /// </summary>
 public sealed class OrderChangesImport : IFileImport
 {
@@ -136,7 +136,14 @@ public sealed class OrderChangesImport : IFileImport
         try
         {
             using var reader = new OrderChangesReader(File.OpenRead(_path), _request.RelativePath);
-            return reader.ReadDocuments().LongCount();
+            var count = reader.ReadDocuments().LongCount();
+            if (_request.ResumeAfterItems == 0)
+                foreach (var warning in reader.Warnings)
+                {
+                    Counters.Warnings++;
+                    Counters.AddMessage(warning.ToString());
+                }
+            return count;
         }
         catch (Exception exception) when (exception is XmlException or FormatException or IOException or UnauthorizedAccessException)
         {
