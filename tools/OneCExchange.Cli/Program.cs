@@ -1,9 +1,11 @@
 using OneCExchange.Cli;
+using OneCExchange.Cli.Replay;
 
 ICommand[] commands =
 [
     new AnalyzeCommand(),
     new GenerateCommand(),
+    new ReplayCommand(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
