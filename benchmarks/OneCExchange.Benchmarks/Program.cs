@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBenchmark.Run,
     ["protocol"] = ProtocolBenchmark.Run,
+    ["orders"] = OrdersBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
