@@ -1,0 +1,18 @@
+using Nop.Core;
+using Nop.Core.Caching;
+
+namespace Nop.Data;
+
+public partial interface IRepository<TEntity> where TEntity : BaseEntity
+{
+    Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null,
+        Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true);
+
+    Task InsertAsync(TEntity entity, bool publishEvent = true);
+
+    Task UpdateAsync(TEntity entity, bool publishEvent = true);
+
+    Task UpdateAsync(IList<TEntity> entities, bool publishEvent = true);
+
+    IQueryable<TEntity> Table { get; }
+}
