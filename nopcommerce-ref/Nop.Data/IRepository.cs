@@ -10,6 +10,8 @@ public partial interface IRepository<TEntity> where TEntity : BaseEntity
 
     Task InsertAsync(TEntity entity, bool publishEvent = true);
 
+    Task InsertAsync(IList<TEntity> entities, bool publishEvent = true);
+
     Task UpdateAsync(TEntity entity, bool publishEvent = true);
 
     Task UpdateAsync(IList<TEntity> entities, bool publishEvent = true);

@@ -2,4 +2,5 @@ namespace Nop.Services.Plugins;
 
 public partial interface IPlugin
 {
+    PluginDescriptor PluginDescriptor { get; set; }
 }

@@ -1,0 +1,6 @@
+namespace Nop.Services.Plugins;
+
+public partial class PluginDescriptor : PluginDescriptorBaseInfo
+{
+    public virtual string FriendlyName { get; set; }
+}
