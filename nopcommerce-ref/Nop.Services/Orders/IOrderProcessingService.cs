@@ -9,6 +9,8 @@ public partial interface IOrderProcessingService
 
     Task ShipAsync(Shipment shipment, bool notifyCustomer);
 
+    Task ReadyForPickupAsync(Shipment shipment, bool notifyCustomer);
+
     bool CanCancelOrder(Order order);
 
     Task CancelOrderAsync(Order order, bool notifyCustomer);

@@ -10,6 +10,8 @@ public partial class Shipment : BaseEntity
 
     public DateTime? ShippedDateUtc { get; set; }
 
+    public DateTime? ReadyForPickupDateUtc { get; set; }
+
     public string AdminComment { get; set; }
 
     public DateTime CreatedOnUtc { get; set; }
