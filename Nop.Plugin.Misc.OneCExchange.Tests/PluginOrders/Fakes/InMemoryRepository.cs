@@ -28,6 +28,13 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
         return Task.CompletedTask;
     }
 
+    public Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            Add(entity);
+        return Task.CompletedTask;
+    }
+
     public Task UpdateAsync(TEntity entity, bool publishEvent = true)
     {
         if (!_rows.Contains(entity))
