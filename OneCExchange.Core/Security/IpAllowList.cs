@@ -56,7 +56,9 @@ public sealed class IpAllowList
         if (!addressPart.Contains(':') && addressPart.Count(c => c == '.') != 3)
             return false;
         if (entry.Contains('/'))
-            return IPNetwork.TryParse(entry, out network);
+            // A network written with host bits ("10.0.0.1/8") is refused on every runtime: the admin likely mistyped.
+            return IPNetwork.TryParse(entry, out network) && IPAddress.TryParse(addressPart, out var written)
+                && network.BaseAddress.Equals(written);
         if (IPAddress.TryParse(entry, out var address))
         {
             network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);

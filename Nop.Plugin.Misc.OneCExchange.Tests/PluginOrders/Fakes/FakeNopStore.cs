@@ -74,7 +74,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     {
         var product = Products.Add(new Product { Name = name, Sku = sku, IsShipEnabled = shipEnabled, WarehouseId = 1 });
         if (oneCId != null)
-            Mappings.Add(new OneCMapping { EntityType = (int)OneCEntityType.Product, EntityId = product.Id, OneCId = oneCId });
+            Mappings.Add(new OneCMapping { EntityType = OneCEntityType.Product, EntityId = product.Id, OneCId = oneCId });
         return product;
     }
 
@@ -82,7 +82,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     {
         var combination = Combinations.Add(new ProductAttributeCombination { ProductId = product.Id, AttributesXml = attributesXml, Sku = sku });
         if (oneCId != null)
-            Mappings.Add(new OneCMapping { EntityType = (int)OneCEntityType.ProductAttributeCombination, EntityId = combination.Id, OneCId = oneCId });
+            Mappings.Add(new OneCMapping { EntityType = OneCEntityType.ProductAttributeCombination, EntityId = combination.Id, OneCId = oneCId });
         return combination;
     }
 

@@ -167,12 +167,12 @@ public class OrderSnapshotFactory
         var productType = (int)OneCEntityType.Product;
         var combinationType = (int)OneCEntityType.ProductAttributeCombination;
         var mappings = await _mappingRepository.GetAllAsync(query => query.Where(m =>
-            (m.EntityType == productType && products.Contains(m.EntityId))
-            || (m.EntityType == combinationType && combinations.Contains(m.EntityId))));
+            (m.EntityTypeId == productType && products.Contains(m.EntityId))
+            || (m.EntityTypeId == combinationType && combinations.Contains(m.EntityId))));
 
         var result = new Dictionary<(OneCEntityType, int), string>();
         foreach (var mapping in mappings)
-            result.TryAdd(((OneCEntityType)mapping.EntityType, mapping.EntityId), mapping.OneCId);
+            result.TryAdd(((OneCEntityType)mapping.EntityTypeId, mapping.EntityId), mapping.OneCId);
         return result;
     }
 
