@@ -46,7 +46,7 @@ public sealed record OrderChangeCommand
     public string? ShipmentNumber { get; init; }
     public DateTime? ShipmentDate { get; init; }
 
-    /// <summary>Отменен=true or ПометкаУдаления=true.</summary>
+    /// <summary>Отменен=true, ПометкаУдаления=true, or a 1C status mapped to Cancelled.</summary>
     public bool Cancel { get; init; }
 
     /// <summary>Проведен as 1C sent it (recorded in the note only).</summary>

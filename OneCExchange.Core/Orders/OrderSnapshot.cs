@@ -102,6 +102,9 @@ public sealed record OrderLineSnapshot
     /// e.g. "site-product-15" or "site-product-15#combination-3".</summary>
     public required string SiteId { get; init; }
 
+    /// <summary>ИдКаталога: the Ид of the 1C catalog the product came from (written when known).</summary>
+    public string? OneCCatalogId { get; init; }
+
     /// <summary>The Ид written: the 1C id when known, else the site id.</summary>
     public string DocumentProductId => OneCId ?? SiteId;
 

@@ -1,0 +1,48 @@
+using OneCExchange.Core.CommerceMl.Orders;
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Orders;
+
+/// <summary>mode=query, mode=success and mode=info on top of the store's <see cref="IOrderSource"/>.</summary>
+/// <param name="clock">Gives ДатаФормирования in the store's local time.</param>
+public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProvider optionsProvider, TimeProvider clock)
+    : IOrderExchange
+{
+    /// <summary>
+    /// Hands the due orders out to the session now (so that what success confirms is exactly what this query
+    /// returned), then writes them when the protocol streams the document.
+    /// </summary>
+    public async Task<OrderExportDocument> QueryAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        var options = await optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+        var format = OrdersDocumentFormat.Resolve(query.SchemaVersion, options.OrderSchemaVersion, options.OrderEncoding);
+        var filter = new OrderExportFilter(
+            options.ExportOrderStatusIds.Where(id => Enum.IsDefined(typeof(StoreOrderStatus), id))
+                .Select(id => (StoreOrderStatus)id).ToArray(),
+            options.ExportPaidOrdersOnly, options.ExportOrdersFromUtc, Math.Max(1, options.MaxOrdersPerQuery));
+        var handOuts = await source.HandOutAsync(query.SessionId, filter, cancellationToken).ConfigureAwait(false);
+        var orderIds = handOuts.Select(handOut => handOut.OrderId).ToArray();
+        var generatedAt = clock.GetLocalNow().DateTime;
+
+        return new OrderExportDocument(format.ContentType, orderIds.Length, async (stream, ct) =>
+        {
+            await using var writer = new OrdersDocumentWriter(stream, format);
+            await writer.WriteStartAsync(generatedAt, ct).ConfigureAwait(false);
+            await foreach (var order in source.GetSnapshotsAsync(orderIds, ct).ConfigureAwait(false))
+                await writer.WriteOrderAsync(order, ct).ConfigureAwait(false);
+            await writer.WriteEndAsync(ct).ConfigureAwait(false);
+        });
+    }
+
+    public Task ConfirmAsync(string sessionId, CancellationToken cancellationToken) =>
+        source.ConfirmAsync(sessionId, cancellationToken);
+
+    public async Task<OrderExportDocument> InfoAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        var options = await optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+        var format = OrdersDocumentFormat.Resolve(query.SchemaVersion, options.OrderSchemaVersion, options.OrderEncoding);
+        var data = await source.GetReferenceDataAsync(cancellationToken).ConfigureAwait(false);
+        return new OrderExportDocument(format.ContentType, 0,
+            (stream, ct) => OrdersDocumentWriter.WriteReferenceDataAsync(stream, format, data, ct));
+    }
+}

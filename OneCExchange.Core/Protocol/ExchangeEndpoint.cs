@@ -1,0 +1,190 @@
+using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Staging;
+
+namespace OneCExchange.Core.Protocol;
+
+/// <summary>
+/// The site side of 1C's "exchange with a website" protocol (type=catalog and type=sale), host-neutral: the host
+/// turns its HTTP request into an <see cref="ExchangeRequest"/> and writes back the <see cref="ExchangeResponse"/>.
+/// Every outcome, including unexpected errors, is a 200 answer 1C understands and a log record.
+/// </summary>
+public sealed class ExchangeEndpoint
+{
+    private static readonly HashSet<string> CatalogModes = ["checkauth", "init", "file", "import", "deactivate", "complete"];
+    private static readonly HashSet<string> SaleModes = ["checkauth", "init", "query", "success", "file", "import", "info"];
+
+    private readonly ExchangeOptions _options;
+    private readonly IExchangeStateStore _state;
+    private readonly IExchangeLog _log;
+    private readonly ExchangeHandlers _handlers;
+    private readonly ExchangeRuntime _runtime;
+    private readonly StagingArea _staging;
+    private readonly SessionGate _gate;
+    private readonly ImportSteps _imports;
+
+    public ExchangeEndpoint(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log, ExchangeHandlers handlers,
+        ExchangeRuntime runtime)
+    {
+        _options = options;
+        _state = state;
+        _log = log;
+        _handlers = handlers;
+        _runtime = runtime;
+        _staging = new StagingArea(options.StagingRoot);
+        _gate = new SessionGate(options, state, runtime, _staging);
+        _imports = new ImportSteps(options, state, handlers, runtime);
+    }
+
+    public async Task<ExchangeResponse> HandleAsync(ExchangeRequest request, CancellationToken cancellationToken)
+    {
+        var mode = request["mode"] ?? "";
+        var trace = new RequestTrace(mode, request.RemoteAddress?.ToString(), Now);
+        Answer answer;
+        try
+        {
+            answer = await DispatchAsync(request, mode, trace, cancellationToken);
+        }
+        catch (Exception exception) when (exception is StagingException or ImportException)
+        {
+            answer = Answer.Failure(exception.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            trace.Error = "The request was aborted by the client.";
+            answer = Answer.Failure("Запрос прерван.");
+        }
+        catch (Exception exception)
+        {
+            trace.Error = exception.ToString();
+            answer = Answer.Failure("Внутренняя ошибка обмена на сайте; подробности в журнале обмена.");
+        }
+        await FinishAsync(trace, answer);
+        return ToResponse(answer);
+    }
+
+    private DateTimeOffset Now => _runtime.Time.GetUtcNow();
+
+    private async Task<Answer> DispatchAsync(ExchangeRequest request, string mode, RequestTrace trace, CancellationToken ct)
+    {
+        if (!_options.Enabled)
+            return Answer.Failure("Обмен с 1С отключён в настройках магазина.");
+        if (_gate.RefuseAddress(request.RemoteAddress) is { } refused)
+            return Answer.Failure(refused);
+
+        var typeName = request["type"];
+        ExchangeType type;
+        switch (typeName)
+        {
+            case "catalog": type = ExchangeType.Catalog; break;
+            case "sale": type = ExchangeType.Sale; break;
+            case null or "": return Answer.Failure("Не указан тип обмена (type).");
+            default: return Answer.Failure($"Неизвестный тип обмена: {typeName}.");
+        }
+        trace.Type = type;
+        if (mode.Length == 0)
+            return Answer.Failure("Не указан режим обмена (mode).");
+        if (!(type == ExchangeType.Catalog ? CatalogModes : SaleModes).Contains(mode))
+            return Answer.Failure($"Неизвестный режим обмена: {mode}.");
+
+        if (mode == "checkauth")
+        {
+            var (answer, session) = await _gate.CheckAuthAsync(request, type, ct);
+            trace.Session = session;
+            if (session is not null)
+                await _imports.CompletePendingFullExchangesAsync(session, trace, ct);
+            return answer;
+        }
+
+        var (current, refusal) = await _gate.AuthenticateAsync(request, type, ct);
+        if (current is null)
+            return refusal!;
+        trace.Session = current;
+        trace.FileName = request["filename"];
+        return (type, mode) switch
+        {
+            (_, "init") => await InitAsync(current, request, ct),
+            (_, "file") => await FileAsync(current, request, trace, ct),
+            (_, "import") => await _imports.ImportAsync(current, request["filename"], trace, ct),
+            (ExchangeType.Catalog, "deactivate") => await _imports.DeactivateAsync(current, ct),
+            (ExchangeType.Catalog, "complete") => await _imports.CompleteAsync(current, ct),
+            (ExchangeType.Sale, "query") => Answer.ForDocument(await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            (ExchangeType.Sale, "success") => await ConfirmOrdersAsync(current, ct),
+            (ExchangeType.Sale, "info") => Answer.ForDocument(await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
+        };
+    }
+
+    private async Task<Answer> InitAsync(ExchangeSession session, ExchangeRequest request, CancellationToken ct)
+    {
+        _runtime.LiveImports.CloseSession(session.Id);
+        _staging.Reset(session.StagingFolder);
+        await _state.DeleteCheckpointsAsync(session.Id, ct);
+        session.StagedBytes = 0;
+        session.SchemaVersion = string.IsNullOrWhiteSpace(request["version"]) ? null : request["version"]!.Trim();
+        var lines = new List<string> { "zip=" + (_options.UseZip ? "yes" : "no"), "file_limit=" + _options.FileSizeLimitBytes };
+        if (session.SchemaVersion is not null)
+        {
+            lines.Add("sessid=" + session.SessId);
+            lines.Add("version=" + session.SchemaVersion);
+        }
+        return Answer.Lines([.. lines]);
+    }
+
+    private async Task<Answer> FileAsync(ExchangeSession session, ExchangeRequest request, RequestTrace trace, CancellationToken ct)
+    {
+        var quota = new StagingQuota(_options.FileSizeLimitBytes, _options.MaxFileBytes,
+            Math.Max(0, _options.MaxSessionBytes - session.StagedBytes));
+        Directory.CreateDirectory(session.StagingFolder);
+        var chunk = await _staging.AppendAsync(session.StagingFolder, request["filename"] ?? "", request.Body,
+            request.ContentLength, quota, ct);
+        session.StagedBytes += chunk.BytesWritten;
+        trace.BytesReceived = chunk.BytesWritten;
+        trace.FileSizeBytes = chunk.FileSize;
+        return Answer.Success();
+    }
+
+    private async Task<Answer> ConfirmOrdersAsync(ExchangeSession session, CancellationToken ct)
+    {
+        await _handlers.Orders.ConfirmAsync(session.Id, ct);
+        return Answer.Success();
+    }
+
+    private async Task FinishAsync(RequestTrace trace, Answer answer)
+    {
+        var session = trace.Session;
+        if (session is not null && trace.Mode != "checkauth")
+        {
+            var now = Now;
+            session.LastSeenAt = now;
+            // 1C abandons an exchange after a failure, so its lock goes at once; otherwise each request extends it.
+            if (answer.Outcome == ExchangeOutcome.Failure)
+                session.HadFailure = true;
+            session.LockExpiresAt = answer.Outcome == ExchangeOutcome.Failure || session.Completed
+                ? now
+                : now + _options.SessionLockTimeout;
+            try
+            {
+                await _state.UpdateAsync(session, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                trace.Error = (trace.Error is null ? "" : trace.Error + "\n") + "Saving the session failed: " + exception;
+            }
+        }
+        try
+        {
+            await _log.RecordAsync(trace.ToEntry(answer, Now), CancellationToken.None);
+        }
+        catch
+        {
+            // The answer to 1C must not depend on the log: a failing log store cannot turn a done import into a failure.
+        }
+    }
+
+    private ExchangeResponse ToResponse(Answer answer)
+    {
+        if (answer.Document is { } document)
+            return new ExchangeResponse { ContentType = document.ContentType, WriteBodyAsync = document.WriteToAsync };
+        return ExchangeResponse.FromText(answer.Text, ResponseEncodings.Get(_options.ResponseEncoding), answer.Cookies);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace OneCExchange.Core.Protocol;
+
+/// <summary>A cookie the host sets on the response.</summary>
+public sealed record ExchangeCookie(string Name, string Value);
+
+/// <summary>
+/// The answer to 1C. The HTTP status is always 200: 1C reads success, progress or failure from the body.
+/// A text answer is kept in <see cref="Text"/>; a document (mode=query, mode=info) is written by <see cref="WriteBodyAsync"/>.
+/// </summary>
+public sealed class ExchangeResponse
+{
+    public int StatusCode => 200;
+
+    public required string ContentType { get; init; }
+
+    /// <summary>The text answer (lines joined by "\n"), or null for a streamed document.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Writes the body to the response stream.</summary>
+    public required Func<Stream, CancellationToken, Task> WriteBodyAsync { get; init; }
+
+    public IReadOnlyList<ExchangeCookie> Cookies { get; init; } = [];
+
+    /// <summary>True when the body is a document rather than a protocol text answer.</summary>
+    public bool IsDocument => Text is null;
+
+    public static ExchangeResponse FromText(string text, Encoding encoding, IReadOnlyList<ExchangeCookie>? cookies = null)
+    {
+        var bytes = encoding.GetBytes(text);
+        return new ExchangeResponse
+        {
+            ContentType = $"text/plain; charset={encoding.WebName}",
+            Text = text,
+            Cookies = cookies ?? [],
+            WriteBodyAsync = (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(),
+        };
+    }
+}

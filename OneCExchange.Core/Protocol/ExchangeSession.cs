@@ -1,0 +1,42 @@
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Protocol;
+
+/// <summary>One exchange conversation, from checkauth on; kept by <see cref="IExchangeStateStore"/> so it survives restarts.</summary>
+public sealed class ExchangeSession
+{
+    public required string Id { get; init; }
+    public required ExchangeType Type { get; init; }
+
+    /// <summary>The cookie value 1C sends back on every later request.</summary>
+    public required string CookieToken { get; init; }
+
+    /// <summary>The sessid answered at checkauth; checked when 1C sends it.</summary>
+    public required string SessId { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>The version= 1C sent at init, or null (old protocol).</summary>
+    public string? SchemaVersion { get; set; }
+
+    /// <summary>The session's staging folder (absolute).</summary>
+    public required string StagingFolder { get; init; }
+
+    /// <summary>The session holds the lock of its type until then; every request extends it.</summary>
+    public DateTimeOffset LockExpiresAt { get; set; }
+
+    /// <summary>An imported file was a full package (СодержитТолькоИзменения="false"): old-style full exchange.</summary>
+    public bool FullExchange { get; set; }
+
+    /// <summary>A request of this session was answered with failure: no "missing items" policy for it.</summary>
+    public bool HadFailure { get; set; }
+
+    /// <summary>The catalog completion ran (deactivate, complete, or the old-style completion at the next checkauth).</summary>
+    public bool Completed { get; set; }
+
+    /// <summary>Bytes staged so far (uploads and unpacked zips), for the session quota.</summary>
+    public long StagedBytes { get; set; }
+
+    public string? RemoteAddress { get; init; }
+}

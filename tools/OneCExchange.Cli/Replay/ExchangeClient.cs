@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace OneCExchange.Cli.Replay;
+
+/// <summary>
+/// Talks to a store's exchange endpoint exactly as 1C does: checkauth with HTTP Basic, then the cookie and sessid on
+/// every request, raw POST bodies cut to file_limit, the import loop on progress.
+/// </summary>
+public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, string password, TextWriter? verbose = null)
+{
+    /// <summary>1C repeats import on progress with no documented cap; this bound only stops a store that never finishes.</summary>
+    public int MaxImportSteps { get; init; } = 100_000;
+
+    private string? _type;
+    private string? _cookie;
+    private string? _sessid;
+
+    /// <summary>The timestamp= line of the catalog checkauth (1C echoes it in deactivate).</summary>
+    public string? Timestamp { get; private set; }
+
+    public async Task CheckAuthAsync(string type, CancellationToken ct)
+    {
+        _type = type;
+        _cookie = _sessid = Timestamp = null;
+        var answer = await GetTextAsync("checkauth", [], ct, basicAuth: true);
+        if (answer.Keyword != "success" || answer.Lines.Count < 3)
+            throw new ExchangeFailedException("checkauth", answer.Text);
+        _cookie = answer.Lines[1].Trim() + "=" + answer.Lines[2].Trim();
+        _sessid = answer.Value("sessid");
+        Timestamp = answer.Value("timestamp");
+    }
+
+    /// <returns>Whether the store accepts a zip, and its file_limit.</returns>
+    public async Task<(bool Zip, long FileLimit)> InitAsync(string? version, CancellationToken ct)
+    {
+        var answer = await GetTextAsync("init", version is null ? [] : [("version", version)], ct);
+        var zip = answer.Value("zip");
+        if (zip is null || !long.TryParse(answer.Value("file_limit"), out var limit) || limit <= 0)
+            throw new ExchangeFailedException("init", answer.Text);
+        return (zip == "yes", limit);
+    }
+
+    /// <summary>Uploads a file in chunks of at most <paramref name="fileLimit"/> bytes, each its own POST.</summary>
+    public async Task UploadAsync(string localPath, string remoteName, long fileLimit, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(localPath);
+        var buffer = new byte[(int)Math.Min(fileLimit, 64 * 1024 * 1024)];
+        do
+        {
+            var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+            var answer = await SendAsync(HttpMethod.Post, "file", [("filename", remoteName)], new ByteArrayContent(buffer, 0, read), ct);
+            Expect("success", $"file {remoteName}", answer);
+        }
+        while (file.Position < file.Length);
+    }
+
+    /// <summary>Repeats import while the store answers progress; returns the final success message.</summary>
+    public async Task<string> ImportAsync(string remoteName, CancellationToken ct)
+    {
+        for (var step = 0; step < MaxImportSteps; step++)
+        {
+            var answer = await GetTextAsync("import", [("filename", remoteName)], ct);
+            if (answer.Keyword == "success")
+                return answer.Message;
+            if (answer.Keyword != "progress")
+                throw new ExchangeFailedException($"import {remoteName}", answer.Text);
+        }
+        throw new ExchangeFailedException($"import {remoteName}", $"still progress after {MaxImportSteps} requests");
+    }
+
+    public async Task<string> DeactivateAsync(CancellationToken ct) =>
+        Expect("success", "deactivate", await GetTextAsync("deactivate", Timestamp is null ? [] : [("timestamp", Timestamp)], ct)).Message;
+
+    public async Task<string> CompleteAsync(CancellationToken ct) => Expect("success", "complete", await GetTextAsync("complete", [], ct)).Message;
+
+    /// <summary>mode=query: the orders document, saved as it came.</summary>
+    public async Task<long> QueryAsync(string outputPath, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(Build(HttpMethod.Get, "query", [], null, basicAuth: false), HttpCompletionOption.ResponseHeadersRead, ct);
+        await using (var output = File.Create(outputPath))
+            await (await response.Content.ReadAsStreamAsync(ct)).CopyToAsync(output, ct);
+        var size = new FileInfo(outputPath).Length;
+        var head = await ReadHeadAsync(outputPath, ct);
+        verbose?.WriteLine($"<- {size} bytes: {head.Replace("\n", "\\n")}");
+        if (head.TrimStart('\uFEFF', ' ', '\r', '\n').StartsWith("failure", StringComparison.Ordinal))
+            throw new ExchangeFailedException("query", head);
+        return size;
+    }
+
+    private static async Task<string> ReadHeadAsync(string path, CancellationToken ct)
+    {
+        var buffer = new byte[200];
+        await using var file = File.OpenRead(path);
+        var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    public async Task SuccessAsync(CancellationToken ct) => Expect("success", "success", await GetTextAsync("success", [], ct));
+
+    private static ExchangeAnswer Expect(string keyword, string request, ExchangeAnswer answer) =>
+        answer.Keyword == keyword ? answer : throw new ExchangeFailedException(request, answer.Text);
+
+    private Task<ExchangeAnswer> GetTextAsync(string mode, (string, string)[] parameters, CancellationToken ct, bool basicAuth = false) =>
+        SendAsync(HttpMethod.Get, mode, parameters, null, ct, basicAuth);
+
+    private async Task<ExchangeAnswer> SendAsync(HttpMethod method, string mode, (string, string)[] parameters, HttpContent? body,
+        CancellationToken ct, bool basicAuth = false)
+    {
+        using var request = Build(method, mode, parameters, body, basicAuth);
+        using var response = await http.SendAsync(request, ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        var charset = response.Content.Headers.ContentType?.CharSet;
+        var text = Decode(bytes, charset);
+        verbose?.WriteLine($"<- {(int)response.StatusCode} {text.Replace("\n", "\\n")}");
+        return new ExchangeAnswer(text);
+    }
+
+    private HttpRequestMessage Build(HttpMethod method, string mode, (string Name, string Value)[] parameters, HttpContent? body, bool basicAuth)
+    {
+        var query = new StringBuilder($"type={_type}&mode={mode}");
+        foreach (var (name, value) in parameters)
+            query.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        if (_sessid is not null && mode != "checkauth")
+            query.Append("&sessid=").Append(Uri.EscapeDataString(_sessid));
+        var request = new HttpRequestMessage(method, new UriBuilder(endpoint) { Query = query.ToString() }.Uri) { Content = body };
+        if (basicAuth)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(login + ":" + password)));
+        else if (_cookie is not null)
+            request.Headers.Add("Cookie", _cookie);
+        verbose?.WriteLine($"-> {method} {request.RequestUri}{(body is null ? "" : $" ({body.Headers.ContentLength} bytes)")}");
+        return request;
+    }
+
+    private static string Decode(byte[] bytes, string? charset)
+    {
+        if (string.Equals(charset, "windows-1251", StringComparison.OrdinalIgnoreCase))
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1251).GetString(bytes);
+        }
+        return Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+    }
+}
