@@ -202,6 +202,21 @@ public class OrderChangeSinkTests
     }
 
     [Test]
+    public void A_store_failure_is_thrown_inside_one_transaction_for_the_whole_document()
+    {
+        _store.OrderProcessing.FailShipping = true;
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(For(c => c with { MarkPaid = true, MarkShipped = true })));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_store.OrderProcessing.ShippedInTransaction, Is.EqualTo(new[] { true }),
+                "the store's writes enlist in the document's transaction, so the payment is rolled back with it");
+            Assert.That(Notes, Is.Empty, "no note claims a change that failed");
+        });
+    }
+
+    [Test]
     public async Task Unknown_order_is_reported_and_nothing_changes()
     {
         var result = await ApplyAsync(Command("999999", "НЕТ-1", c => c with { MarkPaid = true, Cancel = true }));

@@ -51,6 +51,12 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
     public List<(Shipment Shipment, bool Notify)> Shipped { get; } = [];
     public List<(Order Order, bool Notify)> Cancelled { get; } = [];
 
+    /// <summary>Makes ShipAsync fail as a store failure would (e.g. the database going away).</summary>
+    public bool FailShipping { get; set; }
+
+    /// <summary>Whether each ShipAsync call ran inside an ambient transaction.</summary>
+    public List<bool> ShippedInTransaction { get; } = [];
+
     public async Task CheckOrderStatusAsync(Order order)
     {
         var paid = order.PaymentStatusId == (int)PaymentStatus.Paid;
@@ -63,6 +69,9 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
 
     public async Task ShipAsync(Shipment shipment, bool notifyCustomer)
     {
+        ShippedInTransaction.Add(System.Transactions.Transaction.Current != null);
+        if (FailShipping)
+            throw new InvalidOperationException("Database is not available");
         var order = await orderService.GetOrderByIdAsync(shipment.OrderId);
         if (order.PickupInStore)
             throw new InvalidOperationException("This shipment can't be shipped: pickup in store.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Transactions;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -50,6 +51,16 @@ public class NopOrderChangeSink : IOrderChangeSink
         var order = await FindOrderAsync(command);
         if (order == null)
             return OrderChangeResult.Unknown;
+
+        // One document applies as a whole: a store failure in a later step rolls back the earlier ones.
+        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
+        var result = await ApplyToOrderAsync(order, command);
+        transaction.Complete();
+        return result;
+    }
+
+    protected virtual async Task<OrderChangeResult> ApplyToOrderAsync(Order order, OrderChangeCommand command)
+    {
 
         var stateBefore = await _stateService.FindAsync(order.Id);
         var oneCHadLatest = stateBefore == null || stateBefore.ChangeVersion <= stateBefore.ExportedVersion;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Transactions;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Data;
@@ -54,6 +55,7 @@ public class NopOrderSource : IOrderSource
         var orders = await GetDueOrdersAsync(filter);
         var orderIds = orders.Select(o => o.Id).ToList();
 
+        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
         // A repeated query of the same session replaces its earlier hand-out.
         var released = (await _stateService.GetHandedOutAsync(sessionId)).Where(s => !orderIds.Contains(s.OrderId)).ToList();
         foreach (var state in released)
@@ -76,6 +78,7 @@ public class NopOrderSource : IOrderSource
         }
         await _stateService.InsertAsync(created);
         await _stateService.UpdateAsync(states.Values.Except(created).ToList());
+        transaction.Complete();
 
         return orderIds.Select(id => new OrderHandOut(id, states[id].HandedOutVersion)).ToList();
     }
@@ -96,6 +99,7 @@ public class NopOrderSource : IOrderSource
     public virtual async Task<int> ConfirmAsync(string sessionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
         var states = await _stateService.GetHandedOutAsync(sessionId);
         var now = DateTime.UtcNow;
         foreach (var state in states)
@@ -105,6 +109,7 @@ public class NopOrderSource : IOrderSource
             state.HandedOutSessionId = null;
         }
         await _stateService.UpdateAsync(states);
+        transaction.Complete();
         return states.Count;
     }
 
