@@ -109,7 +109,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         });
 
     /// <summary>A pending, unpaid, not yet shipped order of one item of a new product, placed as the store places it.</summary>
-    public Order PlaceOrder(Customer? customer = null, Address? billing = null, DateTime? createdOnUtc = null,
+    public Order PlaceOrder(Customer? customer = null, Address? billing = null, DateTime? createdOnUtc = null, int id = 0,
         params (Product Product, int Quantity, decimal UnitPrice)[] items)
     {
         customer ??= AddCustomer(registered: false);
@@ -118,6 +118,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
             items = [(AddProduct("Товар"), 1, 100m)];
         var order = Orders.Add(new Order
         {
+            Id = id,
             OrderGuid = Guid.NewGuid(),
             CustomerId = customer.Id,
             BillingAddressId = billing.Id,
