@@ -161,7 +161,9 @@ public class OrderExportTwoPhaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(data.Statuses.Select(s => s.Id), Is.EqualTo(Enum.GetNames<OrderStatus>()));
+            Assert.That(data.Statuses.Select(s => s.Id), Is.EqualTo(Enum.GetValues<OrderStatus>().Select(s => ((int)s).ToString())),
+                "the ids the orders document writes in \"[id] name\"");
+            Assert.That(data.Statuses.Select(s => s.Name), Is.EqualTo(Enum.GetNames<OrderStatus>().Select(n => "Localized " + n)));
             Assert.That(data.PaymentSystems, Is.EqualTo(new[] { new ReferenceItem("Payments.CheckMoneyOrder", "Перевод") }));
             Assert.That(data.DeliveryServices, Is.EqualTo(new[] { new ReferenceItem("Курьер", "Курьер") }));
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Transactions;
 using Nop.Core.Domain.Orders;
@@ -115,9 +116,11 @@ public class NopOrderSource : IOrderSource
 
     public virtual async Task<OrderReferenceData> GetReferenceDataAsync(CancellationToken cancellationToken)
     {
+        // The Ид is the status id, as the orders document writes it in "Статус заказа" ("[20] Processing").
         var statuses = new List<ReferenceItem>();
         foreach (var status in Enum.GetValues<OrderStatus>())
-            statuses.Add(new ReferenceItem(status.ToString(), await _localizationService.GetLocalizedEnumAsync(status)));
+            statuses.Add(new ReferenceItem(((int)status).ToString(CultureInfo.InvariantCulture),
+                await _localizationService.GetLocalizedEnumAsync(status)));
 
         var paymentSystems = new List<ReferenceItem>();
         foreach (var method in await _paymentPluginManager.LoadActivePluginsAsync())
