@@ -144,6 +144,25 @@ public class OrderChangeSinkTests
     }
 
     [Test]
+    public async Task Pickup_order_shipped_in_1C_is_made_ready_for_pickup_once()
+    {
+        _order.PickupInStore = true;
+        var command = For(c => c with { MarkShipped = true });
+
+        var first = await ApplyAsync(command);
+        var second = await ApplyAsync(command);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Applied, Has.Some.StartsWith("ready for pickup"));
+            Assert.That(_store.Shipments.Rows.Single().ReadyForPickupDateUtc, Is.Not.Null);
+            Assert.That(_store.OrderProcessing.Shipped, Is.Empty, "nopCommerce refuses to ship a pickup order");
+            Assert.That(second.Outcome, Is.EqualTo(OrderChangeOutcome.Unchanged));
+            Assert.That(second.Rejected, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Cancelled_or_deletion_mark_cancels_through_order_processing()
     {
         var result = await ApplyAsync(For(c => c with { Cancel = true, NotifyCustomer = true }));

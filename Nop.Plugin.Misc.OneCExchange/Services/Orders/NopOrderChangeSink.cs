@@ -148,14 +148,17 @@ public class NopOrderChangeSink : IOrderChangeSink
             return order;
         }
 
-        var shipments = (await _shipmentService.GetShipmentsByOrderIdAsync(order.Id, shipped: false))
-            .Where(s => !order.PickupInStore || s.ReadyForPickupDateUtc == null)
+        var existing = await _shipmentService.GetShipmentsByOrderIdAsync(order.Id);
+        var shipments = existing
+            .Where(s => s.ShippedDateUtc == null && (!order.PickupInStore || s.ReadyForPickupDateUtc == null))
             .ToList();
         if (await CreateShipmentAsync(order, command) is { } created)
             shipments.Add(created);
         if (shipments.Count == 0)
         {
-            rejected.Add($"Order {order.CustomOrderNumber} has nothing left to ship.");
+            // Everything is already in shipments sent (or, for pickup, made ready) earlier: 1C repeats what is done.
+            if (existing.Count == 0)
+                rejected.Add($"Order {order.CustomOrderNumber} has nothing to ship.");
             return order;
         }
 
