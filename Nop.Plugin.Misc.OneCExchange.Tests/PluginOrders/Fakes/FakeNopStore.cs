@@ -134,12 +134,10 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         foreach (var (product, quantity, unitPrice) in items)
             OrderItems.Add(new OrderItem
             {
-                OrderItemGuid = Guid.NewGuid(),
                 OrderId = order.Id,
                 ProductId = product.Id,
                 Quantity = quantity,
                 UnitPriceInclTax = unitPrice,
-                UnitPriceExclTax = unitPrice,
                 PriceInclTax = unitPrice * quantity,
                 PriceExclTax = unitPrice * quantity,
             });

@@ -57,7 +57,7 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
     /// <summary>Whether each ShipAsync call ran inside an ambient transaction.</summary>
     public List<bool> ShippedInTransaction { get; } = [];
 
-    public async Task CheckOrderStatusAsync(Order order)
+    private async Task CheckOrderStatusAsync(Order order)
     {
         var paid = order.PaymentStatusId == (int)PaymentStatus.Paid;
         if (order.OrderStatusId == (int)OrderStatus.Pending && paid)
@@ -148,8 +148,6 @@ public sealed class FakeShipmentService(FakeNopStore store) : IShipmentService
             .ToList());
 
     public Task InsertShipmentAsync(Shipment shipment) => store.Shipments.InsertAsync(shipment);
-
-    public Task UpdateShipmentAsync(Shipment shipment) => store.Shipments.UpdateAsync(shipment);
 
     public Task InsertShipmentItemAsync(ShipmentItem shipmentItem) => store.ShipmentItems.InsertAsync(shipmentItem);
 }

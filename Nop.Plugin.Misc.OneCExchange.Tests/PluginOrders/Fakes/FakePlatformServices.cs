@@ -21,7 +21,7 @@ public sealed class FakePlatformServices(FakeNopStore store) :
         Task.FromResult("Localized " + enumValue);
 
     public Task<string> GetLocalizedFriendlyNameAsync<TPlugin>(TPlugin plugin, int languageId, bool returnDefaultValue = true)
-        where TPlugin : IPlugin => Task.FromResult(plugin.PluginDescriptor.FriendlyName);
+        where TPlugin : IPlugin => Task.FromResult(((FakePaymentMethod)(object)plugin).FriendlyName);
 
     public Task<string> GetResourceAsync(string resourceKey) => Task.FromResult(resourceKey);
 
@@ -29,8 +29,6 @@ public sealed class FakePlatformServices(FakeNopStore store) :
         throw new NotSupportedException();
 
     public Task DeleteLocaleResourcesAsync(string resourceNamePrefix, int? languageId = null) => throw new NotSupportedException();
-
-    public DateTime ConvertToUtcTime(DateTime dt, TimeZoneInfo sourceTimeZone) => TimeZoneInfo.ConvertTimeToUtc(dt, sourceTimeZone);
 
     public Task<IPaymentMethod> LoadPluginBySystemNameAsync(string systemName, Nop.Core.Domain.Customers.Customer? customer = null, int storeId = 0) =>
         Task.FromResult<IPaymentMethod>(store.PaymentMethods.FirstOrDefault(m => m.PluginDescriptor.SystemName == systemName)!);
@@ -58,8 +56,14 @@ public sealed class FakePlatformServices(FakeNopStore store) :
 
 public sealed class FakePaymentMethod : IPaymentMethod
 {
-    public FakePaymentMethod(string systemName, string friendlyName) =>
-        PluginDescriptor = new PluginDescriptor { SystemName = systemName, FriendlyName = friendlyName };
+    public FakePaymentMethod(string systemName, string friendlyName)
+    {
+        PluginDescriptor = new PluginDescriptor { SystemName = systemName };
+        FriendlyName = friendlyName;
+    }
+
+    /// <summary>The name nopCommerce's localization service returns for the plugin (its plugin.json FriendlyName).</summary>
+    public string FriendlyName { get; }
 
     public PluginDescriptor PluginDescriptor { get; set; }
 

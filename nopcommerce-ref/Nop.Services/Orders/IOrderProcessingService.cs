@@ -5,8 +5,6 @@ namespace Nop.Services.Orders;
 
 public partial interface IOrderProcessingService
 {
-    Task CheckOrderStatusAsync(Order order);
-
     Task ShipAsync(Shipment shipment, bool notifyCustomer);
 
     Task ReadyForPickupAsync(Shipment shipment, bool notifyCustomer);

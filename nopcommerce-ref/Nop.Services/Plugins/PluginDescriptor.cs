@@ -2,5 +2,4 @@ namespace Nop.Services.Plugins;
 
 public partial class PluginDescriptor : PluginDescriptorBaseInfo
 {
-    public virtual string FriendlyName { get; set; }
 }

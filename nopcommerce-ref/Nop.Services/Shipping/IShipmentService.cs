@@ -8,7 +8,5 @@ public partial interface IShipmentService
 
     Task InsertShipmentAsync(Shipment shipment);
 
-    Task UpdateShipmentAsync(Shipment shipment);
-
     Task InsertShipmentItemAsync(ShipmentItem shipmentItem);
 }

@@ -4,8 +4,6 @@ public partial class Order : BaseEntity
 {
     public Guid OrderGuid { get; set; }
 
-    public int StoreId { get; set; }
-
     public int CustomerId { get; set; }
 
     public int BillingAddressId { get; set; }
@@ -28,8 +26,6 @@ public partial class Order : BaseEntity
 
     public decimal CurrencyRate { get; set; }
 
-    public string VatNumber { get; set; }
-
     public decimal OrderShippingInclTax { get; set; }
 
     public decimal OrderShippingExclTax { get; set; }
@@ -51,8 +47,6 @@ public partial class Order : BaseEntity
     public DateTime? PaidDateUtc { get; set; }
 
     public string ShippingMethod { get; set; }
-
-    public string ShippingRateComputationMethodSystemName { get; set; }
 
     public bool Deleted { get; set; }
 

@@ -2,8 +2,6 @@ namespace Nop.Core.Domain.Orders;
 
 public partial class OrderItem : BaseEntity
 {
-    public Guid OrderItemGuid { get; set; }
-
     public int OrderId { get; set; }
 
     public int ProductId { get; set; }
@@ -11,8 +9,6 @@ public partial class OrderItem : BaseEntity
     public int Quantity { get; set; }
 
     public decimal UnitPriceInclTax { get; set; }
-
-    public decimal UnitPriceExclTax { get; set; }
 
     public decimal PriceInclTax { get; set; }
 
