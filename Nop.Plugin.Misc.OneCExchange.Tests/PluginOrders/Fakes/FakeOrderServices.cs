@@ -54,9 +54,6 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
     /// <summary>Makes ShipAsync fail as a store failure would (e.g. the database going away).</summary>
     public bool FailShipping { get; set; }
 
-    /// <summary>Whether each ShipAsync call ran inside an ambient transaction.</summary>
-    public List<bool> ShippedInTransaction { get; } = [];
-
     private async Task CheckOrderStatusAsync(Order order)
     {
         var paid = order.PaymentStatusId == (int)PaymentStatus.Paid;
@@ -69,7 +66,6 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
 
     public async Task ShipAsync(Shipment shipment, bool notifyCustomer)
     {
-        ShippedInTransaction.Add(System.Transactions.Transaction.Current != null);
         if (FailShipping)
             throw new InvalidOperationException("Database is not available");
         var order = await orderService.GetOrderByIdAsync(shipment.OrderId);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Transactions;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -18,6 +17,10 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// change the status. 1C's numbers and dates are kept in the order's export state and written into an order note.
 /// The version changes these steps cause are recorded as known to 1C (when 1C had the order's latest version before),
 /// so that 1C's own changes are not sent back to it; a store-side change still pending export is still sent.
+/// Every step is idempotent (it does nothing when the order is already in that state), so when the store fails in
+/// the middle of a document the import fails, 1C repeats the exchange, and the document completes without any step
+/// applied twice. No transaction spans the steps: nopCommerce opens a connection per operation, and one
+/// TransactionScope over several of them would need a distributed transaction on some databases.
 /// </summary>
 public class NopOrderChangeSink : IOrderChangeSink
 {
@@ -52,15 +55,6 @@ public class NopOrderChangeSink : IOrderChangeSink
         if (order == null)
             return OrderChangeResult.Unknown;
 
-        // One document applies as a whole: a store failure in a later step rolls back the earlier ones.
-        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
-        var result = await ApplyToOrderAsync(order, command);
-        transaction.Complete();
-        return result;
-    }
-
-    protected virtual async Task<OrderChangeResult> ApplyToOrderAsync(Order order, OrderChangeCommand command)
-    {
 
         var stateBefore = await _stateService.FindAsync(order.Id);
         var oneCHadLatest = stateBefore == null || stateBefore.ChangeVersion <= stateBefore.ExportedVersion;

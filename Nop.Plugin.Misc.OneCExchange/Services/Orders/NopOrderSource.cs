@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Transactions;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Data;
@@ -56,7 +55,6 @@ public class NopOrderSource : IOrderSource
         var orders = await GetDueOrdersAsync(filter);
         var orderIds = orders.Select(o => o.Id).ToList();
 
-        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
         // A repeated query of the same session replaces its earlier hand-out.
         var released = (await _stateService.GetHandedOutAsync(sessionId)).Where(s => !orderIds.Contains(s.OrderId)).ToList();
         foreach (var state in released)
@@ -79,7 +77,6 @@ public class NopOrderSource : IOrderSource
         }
         await _stateService.InsertAsync(created);
         await _stateService.UpdateAsync(states.Values.Except(created).ToList());
-        transaction.Complete();
 
         return orderIds.Select(id => new OrderHandOut(id, states[id].HandedOutVersion)).ToList();
     }
@@ -100,7 +97,6 @@ public class NopOrderSource : IOrderSource
     public virtual async Task<int> ConfirmAsync(string sessionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
         var states = await _stateService.GetHandedOutAsync(sessionId);
         var now = DateTime.UtcNow;
         foreach (var state in states)
@@ -110,7 +106,6 @@ public class NopOrderSource : IOrderSource
             state.HandedOutSessionId = null;
         }
         await _stateService.UpdateAsync(states);
-        transaction.Complete();
         return states.Count;
     }
 
