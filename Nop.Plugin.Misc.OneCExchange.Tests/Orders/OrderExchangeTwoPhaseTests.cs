@@ -135,4 +135,15 @@ public class OrderExchangeTwoPhaseTests
         Assert.That((string)root.Attribute("ВерсияСхемы")!, Is.EqualTo("2.10"));
         Assert.That(root.Elements("Контейнер").Count(), Is.EqualTo(3));
     }
+
+    [Test]
+    public void Unsupported_settings_fail_the_query_with_a_message_for_1C_and_hand_out_nothing()
+    {
+        _options.Options = new OrderExchangeOptions { OrderEncoding = "koi8-r" };
+        Assert.That(() => _exchange.QueryAsync(new OrderQuery("s1", null), CancellationToken.None),
+            Throws.InstanceOf<ImportException>().With.Message.Contains("koi8-r"));
+        _options.Options = new OrderExchangeOptions();
+        Assert.That(async () => await _exchange.ConfirmAsync("s1", CancellationToken.None), Throws.Nothing);
+        Assert.That(_source.IsConfirmedAtCurrentVersion(1), Is.False);
+    }
 }

@@ -76,6 +76,8 @@ public class OrdersDocumentWriterTests
             AssertDeclaredOrder(ChildNames(order), schema.ChildrenOf(path), "Документ");
             var contractor = order.Element("Контрагенты")!.Element("Контрагент")!;
             AssertDeclaredOrder(ChildNames(contractor), schema.ChildrenOf([.. path, "Контрагенты", "Контрагент"]), "Контрагент");
+            foreach (var representative in contractor.Elements("Представители").Elements("Представитель"))
+                AssertDeclaredOrder(ChildNames(representative), schema.ChildrenOf([.. path, "Контрагенты", "Контрагент", "Представители", "Представитель"]), "Представитель");
             foreach (var line in order.Element("Товары")!.Elements("Товар"))
                 AssertDeclaredOrder(ChildNames(line), schema.ChildrenOf([.. path, "Товары", "Товар"]), "Товар");
         }
@@ -190,6 +192,9 @@ public class OrdersDocumentWriterTests
         Assert.That((string)companyContractor.Element("ОфициальноеНаименование")!, Is.EqualTo(company.Customer.FullName));
         Assert.That(companyContractor.Element("ЮридическийАдрес"), Is.Not.Null);
         Assert.That(companyContractor.Element("Фамилия"), Is.Null, "a company has no person name of its own");
+        var contact = companyContractor.Element("Представители")!.Element("Представитель")!;
+        Assert.That((string)contact.Element("Наименование")!, Is.EqualTo("Петров Пётр"));
+        Assert.That((string)contact.Element("Отношение")!, Is.EqualTo("Контактное лицо"));
         Assert.That(Requisite(written[1], "Дата оплаты"), Is.EqualTo("2026-11-21 10:00:00"));
     }
 

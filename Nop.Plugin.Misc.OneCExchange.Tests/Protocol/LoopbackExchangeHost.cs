@@ -54,6 +54,10 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     /// <summary>Replaces the catalog import (e.g. with the real pipeline or a reader-based one).</summary>
     public IFileImportFactory? CatalogImportOverride { get; set; }
 
+    /// <summary>Replace the order exchange and the sale import (e.g. with Core's real ones over in-memory stores).</summary>
+    public IOrderExchange? OrdersOverride { get; set; }
+    public IFileImportFactory? SaleImportOverride { get; set; }
+
     public Uri BaseAddress { get; private set; } = null!;
     public Uri ExchangeUrl => new(BaseAddress, "1c-exchange");
     public Uri BitrixUrl => new(BaseAddress, "bitrix/admin/1c_exchange.php");
@@ -79,7 +83,8 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var endpoint = new ExchangeEndpoint(Options, State, Log,
-            new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImports, Completion, Orders), Runtime);
+            new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports, Completion,
+                OrdersOverride ?? Orders), Runtime);
         var response = await endpoint.HandleAsync(HttpExchangeAdapter.ToExchangeRequest(context.Request), context.RequestAborted);
         await HttpExchangeAdapter.WriteAsync(response, context.Response, context.RequestAborted);
     }

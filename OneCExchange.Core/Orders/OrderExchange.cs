@@ -15,7 +15,7 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
     public async Task<OrderExportDocument> QueryAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         var options = await optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        var format = OrdersDocumentFormat.Resolve(query.SchemaVersion, options.OrderSchemaVersion, options.OrderEncoding);
+        var format = Format(query, options);
         var filter = new OrderExportFilter(
             options.ExportOrderStatusIds.Where(id => Enum.IsDefined(typeof(StoreOrderStatus), id))
                 .Select(id => (StoreOrderStatus)id).ToArray(),
@@ -40,9 +40,22 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
     public async Task<OrderExportDocument> InfoAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         var options = await optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        var format = OrdersDocumentFormat.Resolve(query.SchemaVersion, options.OrderSchemaVersion, options.OrderEncoding);
+        var format = Format(query, options);
         var data = await source.GetReferenceDataAsync(cancellationToken).ConfigureAwait(false);
         return new OrderExportDocument(format.ContentType, 0,
             (stream, ct) => OrdersDocumentWriter.WriteReferenceDataAsync(stream, format, data, ct));
+    }
+
+    /// <exception cref="ImportException">The settings name a version or encoding that is not supported (the message goes to 1C).</exception>
+    private static OrdersDocumentFormat Format(OrderQuery query, OrderExchangeOptions options)
+    {
+        try
+        {
+            return OrdersDocumentFormat.Resolve(query.SchemaVersion, options.OrderSchemaVersion, options.OrderEncoding);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ImportException(exception.Message, exception);
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed record OrdersDocumentFormat(string SchemaVersion, Encoding Encodin
     /// <exception cref="ArgumentException">The configured version or encoding is not supported.</exception>
     public static OrdersDocumentFormat Resolve(string? requestedVersion, string configuredVersion, string configuredEncoding) =>
         new(NormalizeVersion(requestedVersion) ?? NormalizeVersion(configuredVersion)
-                ?? throw new ArgumentException($"Unsupported order schema version \"{configuredVersion}\"; use 2.05, 2.08 or 2.10."),
+                ?? throw new ArgumentException($"Версия схемы заказов «{configuredVersion}» не поддерживается: укажите 2.05, 2.08 или 2.10."),
             ResolveEncoding(configuredEncoding));
 
     private static string? NormalizeVersion(string? version)
@@ -52,7 +52,7 @@ public sealed record OrdersDocumentFormat(string SchemaVersion, Encoding Encodin
                 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
                 return Encoding.GetEncoding(1251, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
             default:
-                throw new ArgumentException($"Unsupported order document encoding \"{name}\"; use utf-8 or windows-1251.");
+                throw new ArgumentException($"Кодировка документа заказов «{name}» не поддерживается: укажите utf-8 или windows-1251.");
         }
     }
 }

@@ -189,13 +189,16 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         WriteContacts(customer);
         if (customer.Kind == ContractorKind.Company && PersonName(customer) is { } contactName)
         {
+            // The schema's flat Представитель (as 1C itself writes it), not Bitrix's nested Контрагент.
             _xml.WriteStartElement("Представители");
             _xml.WriteStartElement("Представитель");
-            _xml.WriteStartElement("Контрагент");
-            Element("Отношение", "Контактное лицо");
             Element("Ид", customer.Id + "#contact");
             Element("Наименование", contactName);
-            _xml.WriteEndElement();
+            Element("ПолноеНаименование", contactName);
+            OptionalElement("Фамилия", customer.LastName);
+            OptionalElement("Имя", customer.FirstName);
+            OptionalElement("Отчество", customer.MiddleName);
+            Element("Отношение", "Контактное лицо");
             _xml.WriteEndElement();
             _xml.WriteEndElement();
         }
