@@ -17,6 +17,10 @@ public sealed class FakePlatformServices(FakeNopStore store) :
 
     public List<(string Kind, Order Order)> Notifications { get; } = [];
 
+    /// <summary>The admin's time zone in the fake: two hours ahead of UTC.</summary>
+    public Task<DateTime> ConvertToUserTimeAsync(DateTime dt, DateTimeKind sourceDateTimeKind) =>
+        Task.FromResult(sourceDateTimeKind == DateTimeKind.Utc ? dt.AddHours(2) : dt);
+
     public Task<string> GetLocalizedEnumAsync<TEnum>(TEnum enumValue, int? languageId = null) where TEnum : struct =>
         Task.FromResult("Localized " + enumValue);
 

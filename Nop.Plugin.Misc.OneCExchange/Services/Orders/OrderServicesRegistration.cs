@@ -17,6 +17,7 @@ public static class OrderServicesRegistration
         services.AddScoped<IOrderExchangeOptionsProvider, SettingsOrderExchangeOptionsProvider>();
         services.AddScoped<IOrderSource, NopOrderSource>();
         services.AddScoped<IOrderChangeSink, NopOrderChangeSink>();
+        services.AddScoped<OrderOneCInfoModelFactory>();
         return services;
     }
 }
