@@ -163,6 +163,18 @@ public class OrderSnapshotTests
     }
 
     [Test]
+    public async Task Product_deleted_after_the_order_keeps_its_1C_id_name_and_sku()
+    {
+        var product = _store.AddProduct("Снят с продажи", sku: "OLD-1", oneCId: "1c-old");
+        var order = _store.PlaceOrder(items: (product, 1, 10m));
+        _store.DeletedProductIds.Add(product.Id);
+
+        var line = (await SnapshotAsync(order)).Lines.Single();
+
+        Assert.That((line.OneCId, line.Name, line.Sku), Is.EqualTo(("1c-old", product.Name, product.Sku)));
+    }
+
+    [Test]
     public async Task Line_discount_and_vat_come_from_the_order_item()
     {
         var order = _store.PlaceOrder(items: (_store.AddProduct("Товар"), 2, 100m));

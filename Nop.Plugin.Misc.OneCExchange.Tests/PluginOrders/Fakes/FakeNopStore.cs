@@ -33,6 +33,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public InMemoryRepository<OneCMapping> Mappings { get; } = new();
     public InMemoryRepository<OneCOrderExport> ExportStates { get; } = new();
     public HashSet<int> RegisteredCustomerIds { get; } = [];
+    public HashSet<int> DeletedProductIds { get; } = [];
     public List<FakePaymentMethod> PaymentMethods { get; } = [];
     public List<ShippingMethod> ShippingMethods { get; } = [];
 

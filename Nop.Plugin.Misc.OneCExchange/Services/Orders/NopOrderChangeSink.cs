@@ -55,7 +55,6 @@ public class NopOrderChangeSink : IOrderChangeSink
         if (order == null)
             return OrderChangeResult.Unknown;
 
-
         var stateBefore = await _stateService.FindAsync(order.Id);
         var oneCHadLatest = stateBefore == null || stateBefore.ChangeVersion <= stateBefore.ExportedVersion;
         var applied = new List<string>();

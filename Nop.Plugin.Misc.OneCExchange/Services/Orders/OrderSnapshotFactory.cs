@@ -117,8 +117,12 @@ public class OrderSnapshotFactory
     protected virtual async Task<List<OrderLineSnapshot>> CreateLinesAsync(Order order, CustomerMoney money)
     {
         var items = await _orderService.GetOrderItemsAsync(order.Id);
-        var products = (await _productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
-            .ToDictionary(p => p.Id);
+        var productIds = items.Select(i => i.ProductId).Distinct().ToArray();
+        var products = (await _productService.GetProductsByIdsAsync(productIds)).ToDictionary(p => p.Id);
+        // Products deleted since the order was placed are left out of the batch lookup but still have names and SKUs.
+        foreach (var productId in productIds.Where(id => !products.ContainsKey(id)))
+            if (await _productService.GetProductByIdAsync(productId) is { } deleted)
+                products.Add(productId, deleted);
 
         var combinations = new Dictionary<int, ProductAttributeCombination>();
         foreach (var item in items)
