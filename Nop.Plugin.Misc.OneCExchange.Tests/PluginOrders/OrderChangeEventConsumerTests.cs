@@ -18,7 +18,7 @@ public class OrderChangeEventConsumerTests
         _order = _store.PlaceOrder();
     }
 
-    private int Version => _store.ExportStates.Rows.Single(s => s.OrderId == _order.Id).ChangeVersion;
+    private int Version => _store.Changes.Rows.Single(c => c.OrderId == _order.Id).ChangeVersion;
 
     private static IEnumerable<TestCaseData> OrderEvents()
     {
@@ -46,40 +46,40 @@ public class OrderChangeEventConsumerTests
     }
 
     [Test]
-    public void Placing_an_order_creates_its_state_due_for_export_with_the_status_date()
+    public void Placing_an_order_records_its_first_version_and_status_date_and_no_export()
     {
-        var state = _store.ExportStates.Rows.Single(s => s.OrderId == _order.Id);
+        var change = _store.Changes.Rows.Single(c => c.OrderId == _order.Id);
 
         Assert.Multiple(() =>
         {
-            Assert.That(state.ChangeVersion, Is.EqualTo(1));
-            Assert.That(state.ExportedVersion, Is.Zero);
-            Assert.That(state.StatusChangedOnUtc, Is.Not.Null);
+            Assert.That(change.ChangeVersion, Is.EqualTo(1));
+            Assert.That(change.StatusChangedOnUtc, Is.Not.Null);
+            Assert.That(_store.ExportStates.Rows, Is.Empty, "only the exchange writes the export state");
         });
     }
 
     [Test]
     public async Task Only_status_events_move_the_status_date()
     {
-        var state = _store.ExportStates.Rows.Single(s => s.OrderId == _order.Id);
-        state.StatusChangedOnUtc = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var longAgo = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        _store.Changes.Rows.Single(c => c.OrderId == _order.Id).StatusChangedOnUtc = longAgo;
+        DateTime? StatusDate() => _store.Changes.Rows.Single(c => c.OrderId == _order.Id).StatusChangedOnUtc;
 
         await PublishAsync(new OrderPaidEvent(_order));
-        Assert.That(state.StatusChangedOnUtc, Is.EqualTo(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        Assert.That(StatusDate(), Is.EqualTo(longAgo));
 
         await PublishAsync(new OrderStatusChangedEvent(_order, OrderStatus.Pending));
-        Assert.That(state.StatusChangedOnUtc, Is.GreaterThan(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        Assert.That(StatusDate(), Is.GreaterThan(longAgo));
     }
 
     [Test]
-    public async Task An_event_for_an_order_without_state_creates_it_due()
+    public async Task An_event_for_an_order_placed_before_the_plugin_starts_its_versions()
     {
         var old = _store.Orders.Add(new Order { OrderGuid = Guid.NewGuid() });
 
         await PublishAsync(new OrderPaidEvent(old));
 
-        var state = _store.ExportStates.Rows.Single(s => s.OrderId == old.Id);
-        Assert.That(state.ChangeVersion, Is.GreaterThan(state.ExportedVersion));
+        Assert.That(_store.Changes.Rows.Single(c => c.OrderId == old.Id).ChangeVersion, Is.EqualTo(1));
     }
 
     private Task PublishAsync(object @event) =>

@@ -86,6 +86,26 @@ public class OrderExportTwoPhaseTests
     }
 
     [Test]
+    public async Task A_storefront_change_while_success_is_being_recorded_is_not_lost()
+    {
+        var order = _store.PlaceOrder();
+        await QueryAsync("s1");
+        var paidMeanwhile = false;
+        _store.ExportStates.BeforeUpdate = async _ =>
+        {
+            if (paidMeanwhile)
+                return;
+            paidMeanwhile = true;
+            await _store.OrderProcessing.MarkOrderAsPaidAsync(order);
+        };
+
+        await SuccessAsync("s1");
+
+        Assert.That(paidMeanwhile, Is.True);
+        Assert.That(await QueryAsync("s2"), Is.EqualTo(new[] { order.Id }), "the payment made during success still goes to 1C");
+    }
+
+    [Test]
     public async Task Change_after_export_makes_the_order_due_again()
     {
         var order = _store.PlaceOrder();
@@ -113,7 +133,7 @@ public class OrderExportTwoPhaseTests
         Assert.Multiple(async () =>
         {
             Assert.That(handedOut, Is.EqualTo(new[] { recent.Id }));
-            Assert.That(_store.ExportStates.Rows.Single(s => s.OrderId == recent.Id).ExportedVersion, Is.EqualTo(1));
+            Assert.That(_store.ExportStates.Rows.Single(s => s.OrderId == recent.Id).ExportedOnUtc, Is.Not.Null);
             Assert.That(_store.ExportStates.Rows.Any(s => s.OrderId == old.Id), Is.False);
             Assert.That(await QueryAsync("s2", All with { CreatedFromUtc = start }), Is.Empty);
         });

@@ -3,18 +3,15 @@ using Nop.Core;
 namespace Nop.Plugin.Misc.OneCExchange.Domain;
 
 /// <summary>
-/// The export state of one order (table OneCOrderExport, unique on OrderId): which change version of the order 1C
-/// has confirmed, which one a session was handed out, and what 1C sent back about it (shown to the admin).
-/// An order without a row counts as version 1, never exported.
+/// The export state of one order (table OneCOrderExport, unique on OrderId), written only by the exchange: which
+/// change version (<see cref="OneCOrderChange"/>) 1C confirmed, which one a session was handed out, and what 1C sent
+/// back about the order (shown to the admin). An order without a row was never handed out; it is due from the start date.
 /// </summary>
 public class OneCOrderExport : BaseEntity
 {
     public int OrderId { get; set; }
 
-    /// <summary>Raised by every order event the store publishes (placed, paid, status changed, shipped, edited).</summary>
-    public int ChangeVersion { get; set; }
-
-    /// <summary>The version 1C confirmed (mode=success); the order is due while <see cref="ChangeVersion"/> is higher.</summary>
+    /// <summary>The change version 1C confirmed (mode=success); the order is due while its change version is higher.</summary>
     public int ExportedVersion { get; set; }
 
     public DateTime? ExportedOnUtc { get; set; }
@@ -22,13 +19,8 @@ public class OneCOrderExport : BaseEntity
     /// <summary>The exchange session the order was last handed out to (mode=query) and not yet confirmed; max 64 chars.</summary>
     public string? HandedOutSessionId { get; set; }
 
-    /// <summary>The version handed out to <see cref="HandedOutSessionId"/>; confirming the session exports this version.</summary>
+    /// <summary>The change version handed out to <see cref="HandedOutSessionId"/>; confirming the session exports it.</summary>
     public int HandedOutVersion { get; set; }
-
-    /// <summary>When the order last changed (any event), and when its status last changed (placed or status event).</summary>
-    public DateTime ChangedOnUtc { get; set; }
-
-    public DateTime? StatusChangedOnUtc { get; set; }
 
     /// <summary>Номер по 1С and Дата по 1С as 1C sent them (1C's local wall-clock date); max 100 chars.</summary>
     public string? Number1C { get; set; }

@@ -31,7 +31,8 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public InMemoryRepository<Shipment> Shipments { get; } = new();
     public InMemoryRepository<ShipmentItem> ShipmentItems { get; } = new();
     public InMemoryRepository<OneCMapping> Mappings { get; } = new();
-    public InMemoryRepository<OneCOrderExport> ExportStates { get; } = new();
+    public InMemoryRepository<OneCOrderChange> Changes { get; } = new() { Detached = true };
+    public InMemoryRepository<OneCOrderExport> ExportStates { get; } = new() { Detached = true };
     public HashSet<int> RegisteredCustomerIds { get; } = [];
     public HashSet<int> DeletedProductIds { get; } = [];
     public List<FakePaymentMethod> PaymentMethods { get; } = [];
@@ -57,14 +58,14 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         var customers = new FakeCustomerServices(this);
         var catalog = new FakeCatalogServices(this);
 
-        StateService = new OrderExportStateService(ExportStates);
+        StateService = new OrderExportStateService(Changes, ExportStates);
         Consumer = new OrderChangeEventConsumer(StateService);
         Events.Subscribe(Consumer);
 
         var contractors = new ContractorSnapshotFactory(customers, customers, customers, customers, customers, customers);
         var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog, catalog, Mappings,
             Platform, Platform, Platform);
-        Source = new NopOrderSource(Orders, ExportStates, StateService, snapshots, OrderService, Platform, Platform, Platform);
+        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Platform, Platform, Platform);
         Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
             StateService);
     }

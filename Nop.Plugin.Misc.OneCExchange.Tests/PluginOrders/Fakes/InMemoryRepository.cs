@@ -13,34 +13,48 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
 
     public int UpdateCount { get; private set; }
 
+    /// <summary>Runs just before an update is stored, e.g. to let another request change data in between.</summary>
+    public Func<TEntity, Task>? BeforeUpdate { get; set; }
+
     public IQueryable<TEntity> Table => _rows.AsQueryable();
+
+    /// <summary>
+    /// When set, reads return copies and updates overwrite the stored row with the caller's copy, as a database does;
+    /// otherwise callers share the stored objects (simpler for tables whose concurrency a test does not examine).
+    /// </summary>
+    public bool Detached { get; init; }
 
     public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
         Func<ICacheKeyService, CacheKey>? getCacheKey = null, bool includeDeleted = true)
     {
         var query = func == null ? Table : func(Table);
-        return Task.FromResult<IList<TEntity>>(query.ToList());
+        return Task.FromResult<IList<TEntity>>(query.AsEnumerable().Select(Read).ToList());
     }
 
     public Task InsertAsync(TEntity entity, bool publishEvent = true)
     {
-        Add(entity);
+        Insert(entity);
         return Task.CompletedTask;
     }
 
     public Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
     {
         foreach (var entity in entities)
-            Add(entity);
+            Insert(entity);
         return Task.CompletedTask;
     }
 
-    public Task UpdateAsync(TEntity entity, bool publishEvent = true)
+    public async Task UpdateAsync(TEntity entity, bool publishEvent = true)
     {
-        if (!_rows.Contains(entity))
+        var index = _rows.FindIndex(r => r.Id == entity.Id);
+        if (index < 0)
             throw new InvalidOperationException($"{typeof(TEntity).Name} {entity.Id} is not stored.");
+        if (BeforeUpdate != null)
+            await BeforeUpdate(entity);
+        // Like a database row, the stored row gets every column of what the caller holds, stale or not.
+        if (Detached)
+            _rows[index] = Copy(entity);
         UpdateCount++;
-        return Task.CompletedTask;
     }
 
     public async Task UpdateAsync(IList<TEntity> entities, bool publishEvent = true)
@@ -59,4 +73,13 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
         _rows.Add(entity);
         return entity;
     }
+
+    private void Insert(TEntity entity) => entity.Id = Add(Detached ? Copy(entity) : entity).Id;
+
+    private TEntity Read(TEntity row) => Detached ? Copy(row) : row;
+
+    private static TEntity Copy(TEntity entity) => (TEntity)MemberwiseCloneMethod.Invoke(entity, null)!;
+
+    private static readonly System.Reflection.MethodInfo MemberwiseCloneMethod =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 }

@@ -55,8 +55,10 @@ public class NopOrderChangeSink : IOrderChangeSink
         if (order == null)
             return OrderChangeResult.Unknown;
 
-        var stateBefore = await _stateService.FindAsync(order.Id);
-        var oneCHadLatest = stateBefore == null || stateBefore.ChangeVersion <= stateBefore.ExportedVersion;
+        var stateBefore = await _stateService.FindExportAsync(order.Id);
+        var versionBefore = (await _stateService.FindChangeAsync(order.Id))?.ChangeVersion ?? 0;
+        // An order never handed out that 1C nevertheless knows came to 1C some other way: 1C has it as it is.
+        var oneCHadLatest = stateBefore == null || versionBefore <= stateBefore.ExportedVersion;
         var applied = new List<string>();
         var rejected = new List<string>();
 
@@ -249,9 +251,9 @@ public class NopOrderChangeSink : IOrderChangeSink
     /// <summary>Keeps what 1C sent in the export state; the versions the changes raised are marked as known to 1C.</summary>
     protected virtual async Task SaveStateAsync(int orderId, OrderChangeCommand command, bool oneCHadLatest)
     {
-        var state = await _stateService.FindAsync(orderId);
+        var state = await _stateService.FindExportAsync(orderId);
         var isNew = state == null;
-        state ??= OrderExportStateService.NewState(orderId, DateTime.UtcNow);
+        state ??= new Domain.OneCOrderExport { OrderId = orderId };
 
         state.Number1C = Limit(command.OneCNumber, 100) ?? state.Number1C;
         state.Date1C = command.OneCDate ?? state.Date1C;
@@ -262,7 +264,7 @@ public class NopOrderChangeSink : IOrderChangeSink
         state.Status1C = Limit(command.OneCStatus, 200) ?? state.Status1C;
         state.UpdatedFrom1COnUtc = DateTime.UtcNow;
         if (oneCHadLatest)
-            state.ExportedVersion = state.ChangeVersion;
+            state.ExportedVersion = (await _stateService.FindChangeAsync(orderId))?.ChangeVersion ?? 0;
 
         if (isNew)
             await _stateService.InsertAsync([state]);

@@ -13,7 +13,7 @@ using OneCExchange.Core.Orders;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
 /// <summary>
-/// The store's orders for 1C: due orders are those without an export state row (e.g. placed before the plugin was
+/// The store's orders for 1C: due orders are those never handed out (no export row; e.g. placed before the plugin was
 /// installed) and those whose change version is above the version 1C confirmed.
 /// </summary>
 public class NopOrderSource : IOrderSource
@@ -21,6 +21,7 @@ public class NopOrderSource : IOrderSource
     private const int SnapshotChunkSize = 50;
 
     private readonly IRepository<Order> _orderRepository;
+    private readonly IRepository<OneCOrderChange> _changeRepository;
     private readonly IRepository<OneCOrderExport> _exportRepository;
     private readonly OrderExportStateService _stateService;
     private readonly OrderSnapshotFactory _snapshotFactory;
@@ -30,6 +31,7 @@ public class NopOrderSource : IOrderSource
     private readonly IShippingMethodsService _shippingMethodsService;
 
     public NopOrderSource(IRepository<Order> orderRepository,
+        IRepository<OneCOrderChange> changeRepository,
         IRepository<OneCOrderExport> exportRepository,
         OrderExportStateService stateService,
         OrderSnapshotFactory snapshotFactory,
@@ -39,6 +41,7 @@ public class NopOrderSource : IOrderSource
         IShippingMethodsService shippingMethodsService)
     {
         _orderRepository = orderRepository;
+        _changeRepository = changeRepository;
         _exportRepository = exportRepository;
         _stateService = stateService;
         _snapshotFactory = snapshotFactory;
@@ -57,28 +60,28 @@ public class NopOrderSource : IOrderSource
 
         // A repeated query of the same session replaces its earlier hand-out.
         var released = (await _stateService.GetHandedOutAsync(sessionId)).Where(s => !orderIds.Contains(s.OrderId)).ToList();
-        foreach (var state in released)
-            state.HandedOutSessionId = null;
+        foreach (var export in released)
+            export.HandedOutSessionId = null;
         await _stateService.UpdateAsync(released);
 
-        var states = (await _stateService.GetByOrderIdsAsync(orderIds)).ToDictionary(s => s.OrderId);
+        var versions = await _stateService.GetVersionsAsync(orderIds);
+        var exports = (await _stateService.GetExportsAsync(orderIds)).ToDictionary(s => s.OrderId);
         var created = new List<OneCOrderExport>();
-        var now = DateTime.UtcNow;
         foreach (var orderId in orderIds)
         {
-            if (!states.TryGetValue(orderId, out var state))
+            if (!exports.TryGetValue(orderId, out var export))
             {
-                state = OrderExportStateService.NewState(orderId, now);
-                states.Add(orderId, state);
-                created.Add(state);
+                export = new OneCOrderExport { OrderId = orderId };
+                exports.Add(orderId, export);
+                created.Add(export);
             }
-            state.HandedOutSessionId = sessionId;
-            state.HandedOutVersion = state.ChangeVersion;
+            export.HandedOutSessionId = sessionId;
+            export.HandedOutVersion = versions[orderId];
         }
         await _stateService.InsertAsync(created);
-        await _stateService.UpdateAsync(states.Values.Except(created).ToList());
+        await _stateService.UpdateAsync(exports.Values.Except(created).ToList());
 
-        return orderIds.Select(id => new OrderHandOut(id, states[id].HandedOutVersion)).ToList();
+        return orderIds.Select(id => new OrderHandOut(id, versions[id])).ToList();
     }
 
     public virtual async IAsyncEnumerable<OrderSnapshot> GetSnapshotsAsync(IReadOnlyList<int> orderIds,
@@ -97,16 +100,16 @@ public class NopOrderSource : IOrderSource
     public virtual async Task<int> ConfirmAsync(string sessionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        var states = await _stateService.GetHandedOutAsync(sessionId);
+        var exports = await _stateService.GetHandedOutAsync(sessionId);
         var now = DateTime.UtcNow;
-        foreach (var state in states)
+        foreach (var export in exports)
         {
-            state.ExportedVersion = Math.Max(state.ExportedVersion, state.HandedOutVersion);
-            state.ExportedOnUtc = now;
-            state.HandedOutSessionId = null;
+            export.ExportedVersion = Math.Max(export.ExportedVersion, export.HandedOutVersion);
+            export.ExportedOnUtc = now;
+            export.HandedOutSessionId = null;
         }
-        await _stateService.UpdateAsync(states);
-        return states.Count;
+        await _stateService.UpdateAsync(exports);
+        return exports.Count;
     }
 
     public virtual async Task<OrderReferenceData> GetReferenceDataAsync(CancellationToken cancellationToken)
@@ -136,14 +139,18 @@ public class NopOrderSource : IOrderSource
         var statusIds = filter.Statuses.Select(s => (int)s).ToArray();
         var paidId = (int)PaymentStatus.Paid;
         var createdFrom = filter.CreatedFromUtc;
-        var exportStates = _exportRepository.Table;
+        var changes = _changeRepository.Table;
+        var exports = _exportRepository.Table;
 
         return await _orderRepository.GetAllAsync(query =>
         {
             var due = from order in query
-                      join state in exportStates on order.Id equals state.OrderId into states
-                      from state in states.DefaultIfEmpty()
-                      where !order.Deleted && (state == null || state.ChangeVersion > state.ExportedVersion)
+                      join change in changes on order.Id equals change.OrderId into orderChanges
+                      from change in orderChanges.DefaultIfEmpty()
+                      join export in exports on order.Id equals export.OrderId into orderExports
+                      from export in orderExports.DefaultIfEmpty()
+                      where !order.Deleted
+                            && (export == null || (change != null && change.ChangeVersion > export.ExportedVersion))
                       select order;
             if (statusIds.Length > 0)
                 due = due.Where(o => statusIds.Contains(o.OrderStatusId));

@@ -18,21 +18,22 @@ public class OrderOneCInfoModelFactory
     /// <summary>The model, or null when the exchange has not seen the order yet (e.g. placed before the plugin).</summary>
     public virtual async Task<OrderOneCInfoModel?> PrepareAsync(int orderId)
     {
-        var state = await _stateService.FindAsync(orderId);
-        if (state == null)
+        var export = await _stateService.FindExportAsync(orderId);
+        var change = await _stateService.FindChangeAsync(orderId);
+        if (export == null && change == null)
             return null;
         return new OrderOneCInfoModel
         {
-            Number1C = state.Number1C,
-            Date1C = state.Date1C,
-            PaymentNumber1C = state.PaymentNumber1C,
-            PaymentDate1C = state.PaymentDate1C,
-            ShipmentNumber1C = state.ShipmentNumber1C,
-            ShipmentDate1C = state.ShipmentDate1C,
-            Status1C = state.Status1C,
-            ExportedOn = await ToAdminTimeAsync(state.ExportedOnUtc),
-            UpdatedFrom1COn = await ToAdminTimeAsync(state.UpdatedFrom1COnUtc),
-            PendingExport = state.ChangeVersion > state.ExportedVersion,
+            Number1C = export?.Number1C,
+            Date1C = export?.Date1C,
+            PaymentNumber1C = export?.PaymentNumber1C,
+            PaymentDate1C = export?.PaymentDate1C,
+            ShipmentNumber1C = export?.ShipmentNumber1C,
+            ShipmentDate1C = export?.ShipmentDate1C,
+            Status1C = export?.Status1C,
+            ExportedOn = await ToAdminTimeAsync(export?.ExportedOnUtc),
+            UpdatedFrom1COn = await ToAdminTimeAsync(export?.UpdatedFrom1COnUtc),
+            PendingExport = export == null || (change?.ChangeVersion ?? 0) > export.ExportedVersion,
         };
     }
 

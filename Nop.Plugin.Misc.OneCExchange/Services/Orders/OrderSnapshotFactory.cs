@@ -66,7 +66,7 @@ public class OrderSnapshotFactory
         var paymentStatus = (PaymentStatus)order.PaymentStatusId;
         var isPaid = paymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
         var isCancelled = status == OrderStatus.Cancelled;
-        var state = await _stateService.FindAsync(order.Id);
+        var change = await _stateService.FindChangeAsync(order.Id);
 
         var lines = await CreateLinesAsync(order, money);
         var fee = money.Convert(order.PaymentMethodAdditionalFeeInclTax);
@@ -106,7 +106,7 @@ public class OrderSnapshotFactory
                 && (isPaid || paymentStatus == PaymentStatus.Authorized)
                 && order.ShippingStatusId != (int)ShippingStatus.ShippingNotRequired,
             IsCancelled = isCancelled,
-            StatusChangedOn = state?.StatusChangedOnUtc is DateTime changedOn ? ToStoreTime(changedOn) : null,
+            StatusChangedOn = change?.StatusChangedOnUtc is DateTime changedOn ? ToStoreTime(changedOn) : null,
             PaymentMethodName = await GetPaymentMethodNameAsync(order.PaymentMethodSystemName),
             PaymentMethodId = NonEmpty(order.PaymentMethodSystemName),
             ShippingMethodName = NonEmpty(order.ShippingMethod),
