@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Data;
@@ -29,6 +30,15 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
     {
         var query = func == null ? Table : func(Table);
         return Task.FromResult<IList<TEntity>>(query.AsEnumerable().Select(Read).ToList());
+    }
+
+    public Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
+        int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false, bool includeDeleted = true)
+    {
+        var query = func == null ? Table : func(Table);
+        var total = query.Count();
+        var page = getOnlyTotalCount ? [] : query.Skip(pageIndex * pageSize).Take(pageSize).AsEnumerable().Select(Read).ToList();
+        return Task.FromResult<IPagedList<TEntity>>(new PagedRows(page, total));
     }
 
     public Task InsertAsync(TEntity entity, bool publishEvent = true)
@@ -63,6 +73,15 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
             await UpdateAsync(entity, publishEvent);
     }
 
+    public Task DeleteAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        var ids = entities.Select(e => e.Id).ToHashSet();
+        _rows.RemoveAll(r => ids.Contains(r.Id));
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate) => Task.FromResult(_rows.RemoveAll(predicate.Compile().Invoke));
+
     /// <summary>Stores an entity as if it had been inserted earlier; assigns the next id when it has none.</summary>
     public TEntity Add(TEntity entity)
     {
@@ -82,4 +101,9 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
 
     private static readonly System.Reflection.MethodInfo MemberwiseCloneMethod =
         typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    private sealed class PagedRows(List<TEntity> page, int totalCount) : List<TEntity>(page), IPagedList<TEntity>
+    {
+        public int TotalCount { get; } = totalCount;
+    }
 }
