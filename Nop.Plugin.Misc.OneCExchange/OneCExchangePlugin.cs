@@ -1,14 +1,17 @@
+using Nop.Plugin.Misc.OneCExchange.Components;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
+using Nop.Services.Cms;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Plugins;
+using Nop.Web.Framework.Infrastructure;
 using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Misc.OneCExchange;
 
 /// <summary>The 1C:Enterprise exchange plugin. Its tables are created and dropped by its migration.</summary>
-public class OneCExchangePlugin : BasePlugin, IMiscPlugin
+public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     protected readonly ILanguageService _languageService;
     protected readonly ILocalizationService _localizationService;
@@ -30,6 +33,14 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin
     {
         return _nopUrlHelper.RouteUrl(OneCExchangeDefaults.ConfigurationRouteName);
     }
+
+    /// <summary>The "1C exchange" card on the admin's order details page; the admin activates it under Widgets.</summary>
+    public bool HideInWidgetList => false;
+
+    public Task<IList<string>> GetWidgetZonesAsync() =>
+        Task.FromResult<IList<string>>([AdminWidgetZones.OrderDetailsBlock]);
+
+    public Type GetWidgetViewComponent(string widgetZone) => typeof(OrderOneCInfoViewComponent);
 
     public override async Task InstallAsync()
     {

@@ -18,4 +18,10 @@ internal sealed class FakeLocalizationService : ILocalizationService
 
     public Task DeleteLocaleResourcesAsync(string resourceNamePrefix, int? languageId = null) =>
         throw new NotSupportedException();
+
+    public Task<string> GetLocalizedEnumAsync<TEnum>(TEnum enumValue, int? languageId = null) where TEnum : struct =>
+        throw new NotSupportedException();
+
+    public Task<string> GetLocalizedFriendlyNameAsync<TPlugin>(TPlugin plugin, int languageId, bool returnDefaultValue = true)
+        where TPlugin : Nop.Services.Plugins.IPlugin => throw new NotSupportedException();
 }

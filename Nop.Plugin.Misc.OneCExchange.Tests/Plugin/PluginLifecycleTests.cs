@@ -54,6 +54,12 @@ public class PluginLifecycleTests
             return Task.CompletedTask;
         }
 
+        public Task<string> GetLocalizedEnumAsync<TEnum>(TEnum enumValue, int? languageId = null) where TEnum : struct =>
+            throw new NotSupportedException();
+
+        public Task<string> GetLocalizedFriendlyNameAsync<TPlugin>(TPlugin plugin, int languageId, bool returnDefaultValue = true)
+            where TPlugin : Nop.Services.Plugins.IPlugin => throw new NotSupportedException();
+
         public Task<IList<Language>> GetAllLanguagesAsync(bool showHidden = false, int storeId = 0)
         {
             Assert.That(showHidden, Is.True, "hidden languages get resources too");

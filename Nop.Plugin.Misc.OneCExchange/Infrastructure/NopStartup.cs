@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OneCExchange.Factories;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
+using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
@@ -31,6 +32,7 @@ public class NopStartup : INopStartup
             provider.GetRequiredService<ICatalogCompletion>(),
             provider.GetRequiredService<IOrderExchange>()));
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
+        services.AddOneCOrderServices();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -5,4 +5,8 @@ namespace Nop.Services.Customers;
 public partial interface ICustomerService
 {
     Task<Customer> GetOrCreateBackgroundTaskUserAsync();
+
+    Task<Customer> GetCustomerByIdAsync(int customerId);
+
+    Task<bool> IsRegisteredAsync(Customer customer, bool onlyActiveCustomerRoles = true);
 }

@@ -4,6 +4,8 @@ public partial interface IPlugin
 {
     string GetConfigurationPageUrl();
 
+    PluginDescriptor PluginDescriptor { get; set; }
+
     Task InstallAsync();
 
     Task UninstallAsync();

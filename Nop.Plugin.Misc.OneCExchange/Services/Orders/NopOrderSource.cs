@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Data;
+using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Shipping;
+using OneCExchange.Core.Orders;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
+
+/// <summary>
+/// The store's orders for 1C: due orders are those never handed out (no export row; e.g. placed before the plugin was
+/// installed) and those whose change version is above the version 1C confirmed.
+/// </summary>
+public class NopOrderSource : IOrderSource
+{
+    private const int SnapshotChunkSize = 50;
+
+    private readonly IRepository<Order> _orderRepository;
+    private readonly IRepository<OneCOrderChange> _changeRepository;
+    private readonly IRepository<OneCOrderExport> _exportRepository;
+    private readonly OrderExportStateService _stateService;
+    private readonly OrderSnapshotFactory _snapshotFactory;
+    private readonly IOrderService _orderService;
+    private readonly ILocalizationService _localizationService;
+    private readonly IPaymentPluginManager _paymentPluginManager;
+    private readonly IShippingMethodsService _shippingMethodsService;
+
+    public NopOrderSource(IRepository<Order> orderRepository,
+        IRepository<OneCOrderChange> changeRepository,
+        IRepository<OneCOrderExport> exportRepository,
+        OrderExportStateService stateService,
+        OrderSnapshotFactory snapshotFactory,
+        IOrderService orderService,
+        ILocalizationService localizationService,
+        IPaymentPluginManager paymentPluginManager,
+        IShippingMethodsService shippingMethodsService)
+    {
+        _orderRepository = orderRepository;
+        _changeRepository = changeRepository;
+        _exportRepository = exportRepository;
+        _stateService = stateService;
+        _snapshotFactory = snapshotFactory;
+        _orderService = orderService;
+        _localizationService = localizationService;
+        _paymentPluginManager = paymentPluginManager;
+        _shippingMethodsService = shippingMethodsService;
+    }
+
+    public virtual async Task<IReadOnlyList<OrderHandOut>> HandOutAsync(string sessionId, OrderExportFilter filter,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var orders = await GetDueOrdersAsync(filter);
+        var orderIds = orders.Select(o => o.Id).ToList();
+
+        // A repeated query of the same session replaces its earlier hand-out.
+        var released = (await _stateService.GetHandedOutAsync(sessionId)).Where(s => !orderIds.Contains(s.OrderId)).ToList();
+        foreach (var export in released)
+            export.HandedOutSessionId = null;
+        await _stateService.UpdateAsync(released);
+
+        var versions = await _stateService.GetVersionsAsync(orderIds);
+        var exports = (await _stateService.GetExportsAsync(orderIds)).ToDictionary(s => s.OrderId);
+        var created = new List<OneCOrderExport>();
+        foreach (var orderId in orderIds)
+        {
+            if (!exports.TryGetValue(orderId, out var export))
+            {
+                export = new OneCOrderExport { OrderId = orderId };
+                exports.Add(orderId, export);
+                created.Add(export);
+            }
+            export.HandedOutSessionId = sessionId;
+            export.HandedOutVersion = versions[orderId];
+        }
+        await _stateService.InsertAsync(created);
+        await _stateService.UpdateAsync(exports.Values.Except(created).ToList());
+
+        return orderIds.Select(id => new OrderHandOut(id, versions[id])).ToList();
+    }
+
+    public virtual async IAsyncEnumerable<OrderSnapshot> GetSnapshotsAsync(IReadOnlyList<int> orderIds,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in orderIds.Chunk(SnapshotChunkSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var orders = (await _orderService.GetOrdersByIdsAsync(chunk)).Where(o => !o.Deleted).ToDictionary(o => o.Id);
+            foreach (var orderId in chunk)
+                if (orders.TryGetValue(orderId, out var order))
+                    yield return await _snapshotFactory.CreateAsync(order, cancellationToken);
+        }
+    }
+
+    public virtual async Task<int> ConfirmAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var exports = await _stateService.GetHandedOutAsync(sessionId);
+        var now = DateTime.UtcNow;
+        foreach (var export in exports)
+        {
+            export.ExportedVersion = Math.Max(export.ExportedVersion, export.HandedOutVersion);
+            export.ExportedOnUtc = now;
+            export.HandedOutSessionId = null;
+        }
+        await _stateService.UpdateAsync(exports);
+        return exports.Count;
+    }
+
+    public virtual async Task<OrderReferenceData> GetReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        // The Ид is the status id, as the orders document writes it in "Статус заказа" ("[20] Processing").
+        var statuses = new List<ReferenceItem>();
+        foreach (var status in Enum.GetValues<OrderStatus>())
+            statuses.Add(new ReferenceItem(((int)status).ToString(CultureInfo.InvariantCulture),
+                await _localizationService.GetLocalizedEnumAsync(status)));
+
+        var paymentSystems = new List<ReferenceItem>();
+        foreach (var method in await _paymentPluginManager.LoadActivePluginsAsync())
+            paymentSystems.Add(new ReferenceItem(method.PluginDescriptor.SystemName,
+                await _localizationService.GetLocalizedFriendlyNameAsync(method, 0)));
+
+        // Orders keep only the shipping option's name, so the name is the delivery service's Ид as well.
+        var deliveryServices = (await _shippingMethodsService.GetAllShippingMethodsAsync())
+            .Select(m => new ReferenceItem(m.Name, m.Name))
+            .ToList();
+
+        return new OrderReferenceData(statuses, paymentSystems, deliveryServices);
+    }
+
+    /// <summary>Due orders passing the filter, lowest id first, at most <see cref="OrderExportFilter.MaxOrders"/>.</summary>
+    protected virtual async Task<IList<Order>> GetDueOrdersAsync(OrderExportFilter filter)
+    {
+        var statusIds = filter.Statuses.Select(s => (int)s).ToArray();
+        var paidId = (int)PaymentStatus.Paid;
+        var createdFrom = filter.CreatedFromUtc;
+        var changes = _changeRepository.Table;
+        var exports = _exportRepository.Table;
+
+        return await _orderRepository.GetAllAsync(query =>
+        {
+            var due = from order in query
+                      join change in changes on order.Id equals change.OrderId into orderChanges
+                      from change in orderChanges.DefaultIfEmpty()
+                      join export in exports on order.Id equals export.OrderId into orderExports
+                      from export in orderExports.DefaultIfEmpty()
+                      where !order.Deleted
+                            && (export == null || (change != null && change.ChangeVersion > export.ExportedVersion))
+                      select order;
+            if (statusIds.Length > 0)
+                due = due.Where(o => statusIds.Contains(o.OrderStatusId));
+            if (filter.PaidOnly)
+                due = due.Where(o => o.PaymentStatusId == paidId);
+            if (createdFrom.HasValue)
+                due = due.Where(o => o.CreatedOnUtc >= createdFrom.Value);
+            return due.OrderBy(o => o.Id).Take(Math.Max(filter.MaxOrders, 1));
+        });
+    }
+}

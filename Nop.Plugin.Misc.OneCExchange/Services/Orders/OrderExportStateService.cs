@@ -1,0 +1,86 @@
+using Nop.Data;
+using Nop.Plugin.Misc.OneCExchange.Domain;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
+
+/// <summary>
+/// Reads and writes the orders' change versions (<see cref="OneCOrderChange"/>, written by order events) and export
+/// state (<see cref="OneCOrderExport"/>, written by the exchange). An order without a change row has version 0.
+/// </summary>
+public class OrderExportStateService
+{
+    private readonly IRepository<OneCOrderChange> _changeRepository;
+    private readonly IRepository<OneCOrderExport> _exportRepository;
+
+    public OrderExportStateService(IRepository<OneCOrderChange> changeRepository, IRepository<OneCOrderExport> exportRepository)
+    {
+        _changeRepository = changeRepository;
+        _exportRepository = exportRepository;
+    }
+
+    /// <summary>Records that the order changed: its version rises, so it is due for 1C again.</summary>
+    public virtual async Task RecordChangeAsync(int orderId, bool statusChanged)
+    {
+        var now = DateTime.UtcNow;
+        var change = await FindChangeAsync(orderId);
+        if (change == null)
+        {
+            await _changeRepository.InsertAsync(new OneCOrderChange
+            {
+                OrderId = orderId,
+                ChangeVersion = 1,
+                ChangedOnUtc = now,
+                StatusChangedOnUtc = statusChanged ? now : null,
+            }, false);
+            return;
+        }
+
+        change.ChangeVersion++;
+        change.ChangedOnUtc = now;
+        if (statusChanged)
+            change.StatusChangedOnUtc = now;
+        await _changeRepository.UpdateAsync(change, false);
+    }
+
+    public virtual async Task<OneCOrderChange?> FindChangeAsync(int orderId)
+    {
+        var rows = await _changeRepository.GetAllAsync(query => query.Where(c => c.OrderId == orderId));
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>The current change version of each order (0 for an order no event has reached).</summary>
+    public virtual async Task<Dictionary<int, int>> GetVersionsAsync(IReadOnlyCollection<int> orderIds)
+    {
+        var versions = orderIds.Distinct().ToDictionary(id => id, _ => 0);
+        if (orderIds.Count == 0)
+            return versions;
+        var ids = orderIds.ToArray();
+        foreach (var change in await _changeRepository.GetAllAsync(query => query.Where(c => ids.Contains(c.OrderId))))
+            versions[change.OrderId] = change.ChangeVersion;
+        return versions;
+    }
+
+    public virtual async Task<OneCOrderExport?> FindExportAsync(int orderId)
+    {
+        var rows = await _exportRepository.GetAllAsync(query => query.Where(s => s.OrderId == orderId));
+        return rows.FirstOrDefault();
+    }
+
+    public virtual async Task<IList<OneCOrderExport>> GetExportsAsync(IReadOnlyCollection<int> orderIds)
+    {
+        if (orderIds.Count == 0)
+            return [];
+        var ids = orderIds.ToArray();
+        return await _exportRepository.GetAllAsync(query => query.Where(s => ids.Contains(s.OrderId)));
+    }
+
+    public virtual Task<IList<OneCOrderExport>> GetHandedOutAsync(string sessionId) =>
+        _exportRepository.GetAllAsync(query => query.Where(s => s.HandedOutSessionId == sessionId));
+
+    /// <summary>A bulk insert: only the exchange, one at a time, writes this table.</summary>
+    public virtual Task InsertAsync(IList<OneCOrderExport> exports) =>
+        exports.Count == 0 ? Task.CompletedTask : _exportRepository.InsertAsync(exports, false);
+
+    public virtual Task UpdateAsync(IList<OneCOrderExport> exports) =>
+        exports.Count == 0 ? Task.CompletedTask : _exportRepository.UpdateAsync(exports, false);
+}

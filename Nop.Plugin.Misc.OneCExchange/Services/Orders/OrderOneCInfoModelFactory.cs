@@ -1,0 +1,42 @@
+using Nop.Plugin.Misc.OneCExchange.Models;
+using Nop.Services.Helpers;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
+
+/// <summary>Prepares the admin's view of an order's exchange with 1C from its export state.</summary>
+public class OrderOneCInfoModelFactory
+{
+    private readonly OrderExportStateService _stateService;
+    private readonly IDateTimeHelper _dateTimeHelper;
+
+    public OrderOneCInfoModelFactory(OrderExportStateService stateService, IDateTimeHelper dateTimeHelper)
+    {
+        _stateService = stateService;
+        _dateTimeHelper = dateTimeHelper;
+    }
+
+    /// <summary>The model, or null when the exchange has not seen the order yet (e.g. placed before the plugin).</summary>
+    public virtual async Task<OrderOneCInfoModel?> PrepareAsync(int orderId)
+    {
+        var export = await _stateService.FindExportAsync(orderId);
+        var change = await _stateService.FindChangeAsync(orderId);
+        if (export == null && change == null)
+            return null;
+        return new OrderOneCInfoModel
+        {
+            Number1C = export?.Number1C,
+            Date1C = export?.Date1C,
+            PaymentNumber1C = export?.PaymentNumber1C,
+            PaymentDate1C = export?.PaymentDate1C,
+            ShipmentNumber1C = export?.ShipmentNumber1C,
+            ShipmentDate1C = export?.ShipmentDate1C,
+            Status1C = export?.Status1C,
+            ExportedOn = await ToAdminTimeAsync(export?.ExportedOnUtc),
+            UpdatedFrom1COn = await ToAdminTimeAsync(export?.UpdatedFrom1COnUtc),
+            PendingExport = export == null || (change?.ChangeVersion ?? 0) > export.ExportedVersion,
+        };
+    }
+
+    private async Task<DateTime?> ToAdminTimeAsync(DateTime? utc) =>
+        utc is DateTime value ? await _dateTimeHelper.ConvertToUserTimeAsync(value, DateTimeKind.Utc) : null;
+}

@@ -1,0 +1,9 @@
+using Nop.Core.Domain.Catalog;
+
+namespace Nop.Services.Catalog;
+
+public partial interface IProductAttributeParser
+{
+    Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product,
+        string attributesXml, bool ignoreNonCombinableAttributes = true);
+}

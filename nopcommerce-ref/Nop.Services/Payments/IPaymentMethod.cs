@@ -1,0 +1,7 @@
+using Nop.Services.Plugins;
+
+namespace Nop.Services.Payments;
+
+public partial interface IPaymentMethod : IPlugin
+{
+}

@@ -1,0 +1,6 @@
+namespace Nop.Services.Plugins;
+
+public partial class PluginDescriptorBaseInfo
+{
+    public virtual string SystemName { get; set; }
+}
