@@ -90,7 +90,7 @@ public class SaleLoopbackTests : LoopbackTestBase
             answer = await Raw.GetAsync($"type=sale&mode=import&filename=changes.xml&sessid={sessid}", cookie);
         while (answer.StartsWith("progress"));
         Assert.That(answer, Does.StartWith("success"));
-        Assert.That(answer, Does.Contain("updated 1").And.Contain("failed 1"));
+        Assert.That(answer, Does.Contain("обновлено 1").And.Contain("ошибок 1"));
         Assert.That(_sink.Orders[142].OneCNumber, Is.EqualTo("ТДЦУ-000001"));
         Assert.That(Host.Log.Entries.SelectMany(e => e.Counters?.Messages ?? []), Has.Some.Contains("235").And.Contains("не найден"));
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Nop.Core;
+using Nop.Core.Caching;
 using Nop.Data;
 
 namespace OneCExchange.Tests.Plugin.Exchange;
@@ -29,6 +30,33 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
         lock (_rows)
             if (!_rows.Contains(entity))
                 throw new InvalidOperationException($"{typeof(TEntity).Name} {entity.Id} is not stored.");
+        return Task.CompletedTask;
+    }
+
+    public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
+        Func<ICacheKeyService, CacheKey>? getCacheKey = null, bool includeDeleted = true) =>
+        Task.FromResult<IList<TEntity>>((func ?? (q => q))(Table).ToList());
+
+    public Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
+        int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false, bool includeDeleted = true) =>
+        throw new NotSupportedException("The exchange services do not page.");
+
+    public async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            await InsertAsync(entity, publishEvent);
+    }
+
+    public async Task UpdateAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            await UpdateAsync(entity, publishEvent);
+    }
+
+    public Task DeleteAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        lock (_rows)
+            _rows.RemoveAll(entities.Contains);
         return Task.CompletedTask;
     }
 

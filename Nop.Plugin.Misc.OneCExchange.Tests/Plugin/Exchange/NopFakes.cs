@@ -13,6 +13,12 @@ public sealed class FakeCustomerService : ICustomerService
     public Customer BackgroundTaskUser { get; } = new() { Id = 42 };
 
     public Task<Customer> GetOrCreateBackgroundTaskUserAsync() => Task.FromResult(BackgroundTaskUser);
+
+    public Task<Customer> GetCustomerByIdAsync(int customerId) =>
+        throw new NotSupportedException("The exchange endpoint does not look customers up.");
+
+    public Task<bool> IsRegisteredAsync(Customer customer, bool onlyActiveCustomerRoles = true) =>
+        throw new NotSupportedException("The exchange endpoint does not look customers up.");
 }
 
 /// <summary>Records the customer each request was run as.</summary>

@@ -15,6 +15,9 @@ public sealed class FakeCustomerServices(FakeNopStore store) :
     ICustomerService, IAddressService, ICountryService, IStateProvinceService,
     IAttributeService<CustomerAttribute, CustomerAttributeValue>, IAttributeParser<CustomerAttribute, CustomerAttributeValue>
 {
+    public Task<Customer> GetOrCreateBackgroundTaskUserAsync() =>
+        throw new NotSupportedException("The order services never switch the current customer.");
+
     public Task<Customer> GetCustomerByIdAsync(int customerId) =>
         Task.FromResult(store.Customers.Rows.FirstOrDefault(c => c.Id == customerId)!);
 
