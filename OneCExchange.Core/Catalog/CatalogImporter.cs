@@ -101,7 +101,13 @@ public sealed class CatalogImporter
     /// Notes what a record defines for the rest of the file and session (price types, warehouses, headers, the order
     /// of groups) without writing anything. Used for items skipped on resume; <see cref="AddAsync"/> calls it too.
     /// </summary>
-    public void Observe(CommerceMlRecord record)
+    public void Observe(CommerceMlRecord record, long itemNumber)
+    {
+        ObserveRecord(record);
+        _lastQueued = itemNumber;
+    }
+
+    private void ObserveRecord(CommerceMlRecord record)
     {
         switch (record)
         {
@@ -125,10 +131,20 @@ public sealed class CatalogImporter
         }
     }
 
-    /// <summary>Takes one record; sends a batch when enough items are buffered.</summary>
-    public async Task AddAsync(CommerceMlRecord record, CancellationToken ct)
+    /// <summary>
+    /// The number of the last item (as passed to <see cref="AddAsync"/>/<see cref="Observe"/>) up to which everything is
+    /// committed in the store: the durable checkpoint.
+    /// </summary>
+    public long CommittedItems => _pending.Count == 0 && _unchanged.Count == 0 ? _lastQueued : _committed;
+
+    private long _lastQueued;
+    private long _committed;
+
+    /// <summary>Takes the record numbered <paramref name="itemNumber"/> (1-based in its file); sends a batch when
+    /// enough items are buffered.</summary>
+    public async Task AddAsync(CommerceMlRecord record, long itemNumber, CancellationToken ct)
     {
-        Observe(record);
+        ObserveRecord(record);
         switch (record)
         {
             case Group group:
@@ -147,6 +163,7 @@ public sealed class CatalogImporter
                 await AddOfferAsync(offer, ct);
                 break;
         }
+        _lastQueued = itemNumber;
         if (_pendingItems >= _options.BatchSize)
             await FlushAsync(ct);
     }
@@ -880,6 +897,7 @@ public sealed class CatalogImporter
             else
                 _counters.Skipped++;
         }
+        _committed = _lastQueued;
         _pending.Clear();
         _pendingItems = 0;
         _pendingKeys.Clear();

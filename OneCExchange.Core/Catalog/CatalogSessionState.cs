@@ -21,6 +21,9 @@ public sealed class CatalogSessionState
 
     public string SessionId { get; }
 
+    /// <summary>The reader's classifier context, shared by every file of the session.</summary>
+    public ClassifierContext Classifier { get; } = new();
+
     /// <summary>True once a full (not changes-only) catalog or classifier file of this session was imported.</summary>
     public bool CarriedFullCatalog { get; internal set; }
 
