@@ -284,8 +284,10 @@ public sealed class CatalogImporter
         var hashIndex = product.Id.IndexOf('#');
         var productKey = hashIndex > 0 ? product.Id[..hashIndex] : product.Id;
         var variantKey = hashIndex > 0 ? product.Id : null;
+        // Categories are written in the same stage as products: a product waits for its pending groups.
         if (_pendingKeys.Contains(new(CatalogEntityKind.Product, productKey))
-            || (variantKey != null && _pendingKeys.Contains(new(CatalogEntityKind.Variant, variantKey))))
+            || (variantKey != null && _pendingKeys.Contains(new(CatalogEntityKind.Variant, variantKey)))
+            || product.GroupIds.Any(g => _pendingKeys.Contains(new(CatalogEntityKind.Category, g))))
             await FlushAsync(ct);
 
         var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
