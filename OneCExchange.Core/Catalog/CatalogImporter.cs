@@ -635,6 +635,11 @@ public sealed class CatalogImporter
         var label = $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
         if (!products.TryGetValue(productKey, out var productEntry))
         {
+            if (offer.IsDeleted)
+            {
+                _counters.Skipped++;
+                return;
+            }
             _counters.Failed++;
             _counters.AddMessage($"{label} ({offer.Location}): товар {productKey} не загружен");
             return;
@@ -671,12 +676,28 @@ public sealed class CatalogImporter
         if (offer.HasPrices && offer.Prices.Count > 0 && (_options.UpdateProductPrices || !priceMap.ContainsKey(offer.Id)))
             AddPricesPart(item, keys, priceMap, offer, target, targetId);
 
+        // A product with variants shows the sum of their stock (rolled up), whatever its own offer says.
         var hasStock = offer.HasStock || (offer.IsDeleted && !isVariant);
+        if (!isVariant && HasVariants(productKey, variants))
+            hasStock = false;
         if (hasStock && (_options.UpdateProductStock || !stockMap.ContainsKey(offer.Id)))
             await AddStockPartAsync(item, keys, stockMap, offer, target, targetId, productKey, products, ct);
 
         Finish(item, keys);
     }
+
+    private bool HasVariants(string productKey, Dictionary<string, MappedEntity> variants)
+    {
+        if (_productsWithVariants is null)
+        {
+            _productsWithVariants = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in variants.Keys)
+                _productsWithVariants.Add(key[..Math.Max(0, key.IndexOf('#'))]);
+        }
+        return _productsWithVariants.Contains(productKey);
+    }
+
+    private HashSet<string>? _productsWithVariants;
 
     private void AddVariantPart(Pending item, List<EntityKey> keys, Dictionary<string, MappedEntity> variants,
         string variantKey, string productKey, bool deleted, IReadOnlyList<Characteristic> characteristics, string? sku,
@@ -712,6 +733,8 @@ public sealed class CatalogImporter
             _unchanged.Add(new(CatalogEntityKind.Variant, variantKey));
             return;
         }
+        if (!HasVariants(productKey, variants))
+            _productsWithVariants!.Add(productKey);
         item.Parts.Add(new Part(Stage.Variants, () => EntityIdOf(CatalogEntityKind.Product, productKey) is { } productId
             ? new UpsertVariant
             {

@@ -15,7 +15,7 @@ public sealed class CatalogSessionState
     private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
     private readonly ConcurrentDictionary<string, PriceType> _priceTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
-    private string? _firstPriceTypeId;
+    private string? _defaultPriceTypeId;
 
     public CatalogSessionState(string sessionId) => SessionId = sessionId;
 
@@ -27,11 +27,7 @@ public sealed class CatalogSessionState
     /// <summary>True once a full (not changes-only) catalog or classifier file of this session was imported.</summary>
     public bool CarriedFullCatalog { get; internal set; }
 
-    public void Add(PriceType priceType)
-    {
-        _priceTypes[priceType.Id] = priceType;
-        Interlocked.CompareExchange(ref _firstPriceTypeId, priceType.Id, null);
-    }
+    public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
 
     public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;
 
@@ -39,8 +35,12 @@ public sealed class CatalogSessionState
 
     public bool TryGetWarehouse(string id, out Warehouse warehouse) => _warehouses.TryGetValue(id, out warehouse!);
 
-    /// <summary>The first price type the session defined (the default target of Price when nothing is mapped).</summary>
-    public string? FirstPriceTypeId => _firstPriceTypeId;
+    /// <summary>
+    /// The price type that goes to Price when no mapping is configured: the first one an offer of the session used
+    /// (1C often defines many price types of which the site gets one).
+    /// </summary>
+    public string DefaultPriceType(string candidate) =>
+        Interlocked.CompareExchange(ref _defaultPriceTypeId, candidate, null) ?? candidate;
 
     public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
 

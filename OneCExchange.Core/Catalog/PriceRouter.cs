@@ -10,7 +10,7 @@ internal sealed record RoutedPrices(decimal? Price, decimal? OldPrice, decimal? 
 
 /// <summary>
 /// Sends each 1C price to where the settings map its price type (by Ид, else by name), converting its currency to the
-/// store's. With no mapping configured, the session's first price type (or else the offer's first price) is the Price.
+/// store's. With no mapping configured, the first price type an offer of the session used is the Price.
 /// </summary>
 internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionState session)
 {
@@ -46,7 +46,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
     {
         if (options.PriceTypeMappings.Count == 0)
         {
-            var first = session.FirstPriceTypeId ?? offer.Prices[0].PriceTypeId;
+            var first = session.DefaultPriceType(offer.Prices[0].PriceTypeId);
             return priceTypeId == first ? new PriceTypeMapping(first, PriceTargetKind.Price) : null;
         }
         var name = session.TryGetPriceType(priceTypeId, out var type) ? type.Name : null;
