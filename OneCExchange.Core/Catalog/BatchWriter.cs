@@ -3,9 +3,10 @@ using OneCExchange.Core.Exchange;
 namespace OneCExchange.Core.Catalog;
 
 /// <summary>One item of a file (a group, a product, an offer...) being applied, for counting and error reports.</summary>
-internal sealed class ItemProgress(string label, bool counted)
+internal sealed class ItemProgress(Func<string> label, bool counted)
 {
-    public string Label { get; } = label;
+    /// <summary>Built only when needed (for a failure message).</summary>
+    public string Label => label();
     /// <summary>False for dependencies the pipeline creates on the way (options, manufacturers...).</summary>
     public bool Counted { get; } = counted;
     public bool Failed { get; set; }

@@ -164,7 +164,8 @@ public sealed class CatalogImporter
                 break;
         }
         _lastQueued = itemNumber;
-        if (_pendingItems >= _options.BatchSize)
+        // Unchanged items cost the store only a "seen" mark: many of them fit in one batch, but not unboundedly many.
+        if (_pendingItems >= _options.BatchSize || _unchanged.Count >= _options.BatchSize * 10)
             await FlushAsync(ct);
     }
 
@@ -190,7 +191,7 @@ public sealed class CatalogImporter
             _counters.Skipped++;
             return;
         }
-        var item = NewItem($"Группа {group.Id} «{group.Name}»", group.Location);
+        var item = NewItem(() => $"Группа {group.Id} «{group.Name}»", group.Location);
         item.Unpublishes = group.IsDeleted;
         var slug = entry == null ? RequestSlug(group.Name, "category") : null;
         item.Parts.Add(new Part(Stage.Main, () => new UpsertCategory
@@ -231,7 +232,7 @@ public sealed class CatalogImporter
             await FlushAsync(ct);
         var attributes = await _maps.GetAsync(CatalogEntityKind.SpecificationAttribute, ct);
         var options = await _maps.GetAsync(CatalogEntityKind.SpecificationOption, ct);
-        var item = NewItem($"Свойство {property.Id} «{property.Name}»", property.Location);
+        var item = NewItem(() => $"Свойство {property.Id} «{property.Name}»", property.Location);
         var keys = new List<EntityKey>();
 
         var hash = _hash.Add(property.Name).Finish();
@@ -293,7 +294,7 @@ public sealed class CatalogImporter
         var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
         _session.MarkSeen(CatalogEntityKind.Product);
         products.TryGetValue(productKey, out var entry);
-        var item = NewItem($"Товар {product.Id} «{product.Name}»", product.Location);
+        var item = NewItem(() => $"Товар {product.Id} «{product.Name}»", product.Location);
         var keys = new List<EntityKey>();
 
         if (variantKey != null)
@@ -341,8 +342,8 @@ public sealed class CatalogImporter
         var manufacturer = await ManufacturerAsync(product, ct);
         var tax = TaxKeys.For(product.TaxRates);
         if (tax is { } taxKey)
-            await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), $"Ставка {taxKey.Name}",
-                Stage.Dependencies, () => new UpsertTaxCategory { Key = taxKey.Key, Name = taxKey.Name }, ct);
+            await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), taxKey, static t => $"Ставка {t.Name}",
+                Stage.Dependencies, static t => new UpsertTaxCategory { Key = t.Key, Name = t.Name }, ct);
         var specifications = await SpecificationsAsync(product, manufacturer?.PropertyId, ct);
         var pictureIndex = applyPictures ? await _maps.PicturesAsync(ct) : null;
         var categories = await _maps.GetAsync(CatalogEntityKind.Category, ct);
@@ -465,12 +466,12 @@ public sealed class CatalogImporter
         }
         if (found == null && product.Manufacturer is { } m && !string.IsNullOrWhiteSpace(m.Name))
             found = (string.IsNullOrWhiteSpace(m.Id) ? "=" + m.Name.Trim() : m.Id, m.Name.Trim(), null);
-        if (found is { } f)
+        if (found is { } f && !await KnownAsync(new(CatalogEntityKind.Manufacturer, f.Key), ct))
         {
             var slug = RequestSlug(f.Name, "manufacturer");
-            var added = await EnsureDependencyAsync(new(CatalogEntityKind.Manufacturer, f.Key), $"Изготовитель «{f.Name}»",
-                Stage.Dependencies, () => new UpsertManufacturer { Key = f.Key, Name = f.Name, Slug = slug.Result }, ct);
-            slug.Needed = added;
+            await EnsureDependencyAsync(new(CatalogEntityKind.Manufacturer, f.Key), (f.Key, f.Name, slug),
+                static s => $"Изготовитель «{s.Name}»", Stage.Dependencies,
+                static s => new UpsertManufacturer { Key = s.Key, Name = s.Name, Slug = s.slug.Result }, ct);
         }
         return found;
     }
@@ -495,8 +496,8 @@ public sealed class CatalogImporter
                 if (!IsValue(text) && item.ReferenceValueId is null)
                     continue;
                 await EnsureDependencyAsync(new(CatalogEntityKind.SpecificationAttribute, propertyId),
-                    $"Свойство {propertyId} «{propertyName}»", Stage.Dependencies,
-                    () => new UpsertSpecificationAttribute { Key = propertyId, Name = propertyName }, ct);
+                    (propertyId, propertyName), static p => $"Свойство {p.propertyId} «{p.propertyName}»", Stage.Dependencies,
+                    static p => new UpsertSpecificationAttribute { Key = p.propertyId, Name = p.propertyName }, ct);
                 string optionKey;
                 string? custom = null;
                 string optionName;
@@ -518,9 +519,9 @@ public sealed class CatalogImporter
                     custom = text;
                 }
                 await EnsureDependencyAsync(new(CatalogEntityKind.SpecificationOption, optionKey),
-                    $"Значение {optionKey}", Stage.Options,
-                    () => EntityIdOf(CatalogEntityKind.SpecificationAttribute, propertyId) is { } attributeId
-                        ? new UpsertSpecificationOption { Key = optionKey, SpecificationAttributeId = attributeId, Name = optionName }
+                    (optionKey, optionName, propertyId), static o => $"Значение {o.optionKey}", Stage.Options,
+                    o => EntityIdOf(CatalogEntityKind.SpecificationAttribute, o.propertyId) is { } attributeId
+                        ? new UpsertSpecificationOption { Key = o.optionKey, SpecificationAttributeId = attributeId, Name = o.optionName }
                         : null, ct);
                 result.Add(new SpecificationValue(propertyId, index, optionKey, custom));
             }
@@ -632,7 +633,7 @@ public sealed class CatalogImporter
         var variants = await _maps.GetAsync(CatalogEntityKind.Variant, ct);
         var priceMap = await _maps.GetAsync(CatalogEntityKind.OfferPrices, ct);
         var stockMap = await _maps.GetAsync(CatalogEntityKind.OfferStock, ct);
-        var label = $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
+        var label = () => $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
         if (!products.TryGetValue(productKey, out var productEntry))
         {
             if (offer.IsDeleted)
@@ -641,7 +642,7 @@ public sealed class CatalogImporter
                 return;
             }
             _counters.Failed++;
-            _counters.AddMessage($"{label} ({offer.Location}): товар {productKey} не загружен");
+            _counters.AddMessage($"{label()} ({offer.Location}): товар {productKey} не загружен");
             return;
         }
 
@@ -868,10 +869,10 @@ public sealed class CatalogImporter
     private async Task EnsureWarehouseAsync(string warehouseId, CancellationToken ct)
     {
         var known = _session.TryGetWarehouse(warehouseId, out var warehouse) ? warehouse : null;
-        await EnsureDependencyAsync(new(CatalogEntityKind.Warehouse, warehouseId), $"Склад {warehouseId}",
-            Stage.Dependencies, () => new UpsertWarehouse
+        await EnsureDependencyAsync(new(CatalogEntityKind.Warehouse, warehouseId), (warehouseId, known),
+            static w => $"Склад {w.warehouseId}", Stage.Dependencies, static w => new UpsertWarehouse
             {
-                Key = warehouseId, Name = known?.Name ?? warehouseId, Address = known?.Address,
+                Key = w.warehouseId, Name = w.known?.Name ?? w.warehouseId, Address = w.known?.Address,
             }, ct);
     }
 
@@ -901,7 +902,7 @@ public sealed class CatalogImporter
             if (stage == Stage.Offers)
                 foreach (var (productId, productKey) in _rollUps)
                 {
-                    var progress = new ItemProgress($"Остаток товара {productKey}", counted: false);
+                    var progress = new ItemProgress(() => $"Остаток товара {productKey}", counted: false);
                     staged.Add(new StagedCommand(progress, new RollUpVariantStock { Key = productKey, ProductId = productId },
                         _ => { }));
                 }
@@ -998,8 +999,8 @@ public sealed class CatalogImporter
 
     // ---------------------------------------------------------------- helpers
 
-    private Pending NewItem(string label, SourceLocation location) =>
-        new(new ItemProgress($"{label} ({location})", counted: true));
+    private static Pending NewItem(Func<string> label, SourceLocation location) =>
+        new(new ItemProgress(() => $"{label()} ({location})", counted: true));
 
     private void Finish(Pending item, List<EntityKey> keys)
     {
@@ -1025,18 +1026,21 @@ public sealed class CatalogImporter
     }
 
     /// <summary>Queues the creation of something an item needs (an option, a manufacturer...) unless it exists or is
-    /// already queued; true when it was queued now.</summary>
-    private async Task<bool> EnsureDependencyAsync(EntityKey key, string label, Stage stage, Func<CatalogCommand?> build,
-        CancellationToken ct)
+    /// already queued; true when it was queued now. The label and command are built only then.</summary>
+    private async ValueTask<bool> EnsureDependencyAsync<TState>(EntityKey key, TState state, Func<TState, string> label,
+        Stage stage, Func<TState, CatalogCommand?> build, CancellationToken ct)
     {
         var map = await _maps.GetAsync(key.Kind, ct);
         if (map.ContainsKey(key.Key) || _pendingKeys.Contains(key))
             return false;
-        var item = new Pending(new ItemProgress(label, counted: false));
-        item.Parts.Add(new Part(stage, build, Primary: true, null));
+        var item = new Pending(new ItemProgress(() => label(state), counted: false));
+        item.Parts.Add(new Part(stage, () => build(state), Primary: true, null));
         Enqueue(item, key);
         return true;
     }
+
+    private async ValueTask<bool> KnownAsync(EntityKey key, CancellationToken ct) =>
+        (await _maps.GetAsync(key.Kind, ct)).ContainsKey(key.Key) || _pendingKeys.Contains(key);
 
     private SlugRequest RequestSlug(string name, string fallback)
     {

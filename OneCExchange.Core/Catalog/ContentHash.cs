@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,11 +7,13 @@ namespace OneCExchange.Core.Catalog;
 
 /// <summary>
 /// Builds the content hash that tells changed items from unchanged ones: SHA-256 over a length-prefixed encoding of the
-/// fields fed (so "ab"+"c" differs from "a"+"bc"), shortened to 128 bits, Base64.
+/// fields fed (so "ab"+"c" differs from "a"+"bc"), shortened to 128 bits, Base64. The fields are gathered in a
+/// reused buffer and hashed at once.
 /// </summary>
-internal sealed class ContentHash : IDisposable
+internal sealed class ContentHash
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[] _buffer = new byte[1024];
+    private int _length;
 
     public ContentHash Add(string? value)
     {
@@ -22,13 +24,10 @@ internal sealed class ContentHash : IDisposable
         }
         AddTag(1);
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
-        Span<byte> buffer = rented ?? stackalloc byte[512];
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        AddInt(length);
-        _hash.AppendData(buffer[..length]);
-        if (rented != null)
-            ArrayPool<byte>.Shared.Return(rented);
+        Ensure(4 + max);
+        var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), length);
+        _length += 4 + length;
         return this;
     }
 
@@ -44,26 +43,31 @@ internal sealed class ContentHash : IDisposable
     public ContentHash Add(int value)
     {
         AddTag(4);
-        AddInt(value);
+        Ensure(4);
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), value);
+        _length += 4;
         return this;
     }
 
+    /// <summary>The hash of everything added since the last call; starts over.</summary>
     public string Finish()
     {
         Span<byte> digest = stackalloc byte[32];
-        _hash.GetHashAndReset(digest);
+        SHA256.HashData(_buffer.AsSpan(0, _length), digest);
+        _length = 0;
         return Convert.ToBase64String(digest[..16]);
     }
 
-    public void Dispose() => _hash.Dispose();
-
-    private void AddTag(byte tag) => _hash.AppendData([tag]);
-
-    private void AddInt(int value)
+    private void AddTag(byte tag)
     {
-        Span<byte> bytes = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        _hash.AppendData(bytes);
+        Ensure(1);
+        _buffer[_length++] = tag;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more > _buffer.Length)
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
     }
 
     /// <summary>SHA-256 (lower-case hex) of a file, streamed.</summary>

@@ -3,6 +3,7 @@ using OneCExchange.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["reader"] = ReaderBenchmark.Run,
+    ["pipeline"] = PipelineBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
