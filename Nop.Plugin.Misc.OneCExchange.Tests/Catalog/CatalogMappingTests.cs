@@ -2,6 +2,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Tests.Catalog;
 
@@ -223,7 +224,7 @@ public sealed class CatalogMappingTests
     {
         _h.Options = _h.Options with
         {
-            PriceTypeMappings = PriceTypeMapping.ParseLines("Розничная=Price\nold-id=OldPrice\nЗакупочная=ProductCost\nОпт=Tier:wholesale"),
+            PriceTypeMappings = MappingLines.ParsePriceTypes("Розничная=Price\nold-id=OldPrice\nЗакупочная=ProductCost\nОпт=Tier:wholesale").Items,
             StoreCurrencyCode = "RUB",
             CurrencyRates = new Rates(("EUR", "RUB", 100m)),
         };
@@ -239,7 +240,7 @@ public sealed class CatalogMappingTests
         Assert.That(counters.Updated, Is.EqualTo(1));
 
         // A foreign price without a known rate is skipped with a warning, the rest still applies.
-        _h.Options = _h.Options with { PriceTypeMappings = PriceTypeMapping.ParseLines("Доллары=Price\nОпт=Tier:wholesale") };
+        _h.Options = _h.Options with { PriceTypeMappings = MappingLines.ParsePriceTypes("Доллары=Price\nОпт=Tier:wholesale").Items };
         var second = await _h.ImportAsync("s2", Cml.PriceType("usd", "Доллары", "USD"), Cml.PriceType("opt", "Опт"),
             Cml.Offer("a").WithPrices(("usd", 10m), ("opt", 700m)));
         Assert.That(second.Warnings, Is.EqualTo(1));
@@ -249,17 +250,10 @@ public sealed class CatalogMappingTests
     }
 
     [Test]
-    public void Price_type_mapping_lines_reject_an_unknown_target()
-    {
-        var error = Assert.Throws<FormatException>(() => PriceTypeMapping.ParseLines("Розничная=Цена"));
-        Assert.That(error!.Message, Does.Contain("Розничная=Цена"));
-    }
-
-    [Test]
     public async Task Stock_goes_per_warehouse_when_mapped_and_warehouses_are_created_on_first_sight()
     {
         _h.Store.Warehouses[500] = new InMemoryCatalogStore.Named(500, "Основной");
-        _h.Options = _h.Options with { WarehouseMappings = WarehouseMapping.ParseLines("Главный склад=500"), CreateWarehouses = true };
+        _h.Options = _h.Options with { WarehouseMappings = MappingLines.ParseWarehouses("Главный склад=500").Items, CreateWarehouses = true };
         await _h.ImportAsync(Cml.Product("a", "A"));
         await _h.ImportAsync(Cml.Warehouse("w1", "Главный склад"), Cml.Warehouse("w2", "Магазин на Ленина"),
             Cml.Offer("a").WithStocks(("w1", 5), ("w2", 2.7m)));

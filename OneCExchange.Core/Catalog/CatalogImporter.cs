@@ -847,9 +847,9 @@ public sealed class CatalogImporter
     {
         var name = _session.TryGetWarehouse(warehouseId, out var known) ? known.Name : null;
         return (_options.WarehouseMappings.FirstOrDefault(m =>
-                    string.Equals(m.Warehouse, warehouseId, StringComparison.OrdinalIgnoreCase))
+                    string.Equals(m.Source, warehouseId, StringComparison.OrdinalIgnoreCase))
                 ?? (name is null ? null : _options.WarehouseMappings.FirstOrDefault(m =>
-                    string.Equals(m.Warehouse, name, StringComparison.OrdinalIgnoreCase))))?.WarehouseId;
+                    string.Equals(m.Source, name, StringComparison.OrdinalIgnoreCase))))?.WarehouseId;
     }
 
     /// <summary>The store warehouse of a 1C warehouse (resolved at flush time), or null when it is not mapped.</summary>

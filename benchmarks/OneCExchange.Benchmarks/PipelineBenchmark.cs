@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl.Synthetic;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Benchmarks;
 
@@ -29,9 +30,9 @@ public static class PipelineBenchmark
             BatchSize = batch,
             PriceTypeMappings =
             [
-                new(SyntheticPackageGenerator.Id(7, 0), PriceTargetKind.Price),
-                new(SyntheticPackageGenerator.Id(7, 1), PriceTargetKind.OldPrice),
-                new(SyntheticPackageGenerator.Id(7, 2), PriceTargetKind.Tier, "wholesale"),
+                new(SyntheticPackageGenerator.Id(7, 0), PriceTarget.Price, null),
+                new(SyntheticPackageGenerator.Id(7, 1), PriceTarget.OldPrice, null),
+                new(SyntheticPackageGenerator.Id(7, 2), PriceTarget.Tier, "wholesale"),
             ],
             WarehouseMappings = [new(SyntheticPackageGenerator.Id(8, 0), 1), new(SyntheticPackageGenerator.Id(8, 1), 2)],
         };
