@@ -405,6 +405,50 @@ public sealed class CatalogMappingTests
         Assert.That(_h.Store.ProductOf("a").Published, Is.False);
     }
 
+    [Test]
+    public async Task The_manufacturer_can_come_from_a_property_chosen_in_settings()
+    {
+        _h.Options = _h.Options with { ManufacturerPropertyName = "Бренд" };
+        await _h.ImportAsync(Cml.Product("a", "A") with
+        {
+            Manufacturer = new ManufacturerRef("m1", "Фабрика"),
+            PropertyValues = [Cml.Value("p-brand", "Бренд", "Алтай"), Cml.Value("p-len", "Длина", "72")],
+        });
+
+        var product = _h.Store.ProductOf("a");
+        Assert.That(product.ManufacturerIds.Select(id => _h.Store.Manufacturers[id].Name), Is.EqualTo(new[] { "Алтай" }));
+        Assert.That(_h.Store.SpecificationsOf(product), Is.EqualTo(new[] { ("Длина", "72") }), "the brand is not also a specification");
+        Assert.That(_h.Store.SlugOf("Manufacturer", product.ManufacturerIds[0]), Is.EqualTo("altay"));
+    }
+
+    [Test]
+    public async Task A_deleted_variant_gets_no_stock_and_the_parent_follows()
+    {
+        await _h.ImportAsync(Cml.Product("p", "P"));
+        await _h.ImportAsync(Cml.Offer("p#1").WithStock(2) with { Characteristics = [new(null, "Размер", "S")] },
+            Cml.Offer("p#2").WithStock(5) with { Characteristics = [new(null, "Размер", "M")] });
+        Assert.That(_h.Store.ProductOf("p").StockQuantity, Is.EqualTo(7));
+
+        var counters = await _h.ImportAsync("s2", Cml.Offer("p#2") with { IsDeleted = true }, Cml.Offer("p#1").WithStock(2));
+
+        var deleted = _h.Store.CombinationOf("p#2");
+        Assert.That((deleted.Available, deleted.StockQuantity), Is.EqualTo((false, 0)));
+        Assert.That(_h.Store.ProductOf("p").StockQuantity, Is.EqualTo(2));
+        Assert.That(counters.Unpublished, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Prices_and_stock_the_store_owns_are_set_once_and_then_left_alone()
+    {
+        _h.Options = _h.Options with { UpdateProductPrices = false, UpdateProductStock = false };
+        await _h.ImportAsync(Cml.Product("a", "A"));
+        await _h.ImportAsync(Cml.PriceType("r", "Розничная"), Cml.Offer("a").WithPrices(("r", 10m)).WithStock(3));
+        await _h.ImportAsync("s2", Cml.PriceType("r", "Розничная"), Cml.Offer("a").WithPrices(("r", 20m)).WithStock(9));
+
+        var product = _h.Store.ProductOf("a");
+        Assert.That((product.Price, product.StockQuantity), Is.EqualTo((10m, 3)));
+    }
+
     private sealed class Rates(params (string From, string To, decimal Rate)[] rates) : ICurrencyRateProvider
     {
         public bool TryGetRate(string fromCurrencyCode, string toCurrencyCode, out decimal rate)

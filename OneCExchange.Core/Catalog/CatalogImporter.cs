@@ -719,6 +719,9 @@ public sealed class CatalogImporter
                 Key = variantKey, Hash = DeletedHash, EntityId = entry.EntityId, EntityKind = CatalogEntityKind.Variant,
             }, Primary: true, null));
             keys.Add(new(CatalogEntityKind.Variant, variantKey));
+            // Its stock is now 0: the product's total follows.
+            if (EntityIdOf(CatalogEntityKind.Product, productKey) is { } productId)
+                _rollUps[productId] = productKey;
             return;
         }
         var attributes = characteristics.Where(c => IsValue(c.Value.Trim()))
