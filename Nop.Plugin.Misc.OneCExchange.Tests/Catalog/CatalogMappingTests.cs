@@ -327,8 +327,20 @@ public sealed class CatalogMappingTests
         Assert.That(_h.Store.ProductOf("b").Published, Is.True);
 
         _h.Options = _h.Options with { MissingItemsAction = MissingItemsAction.Unpublish };
-        await _h.CompleteAsync("restarted-session", full: true);
-        Assert.That(_h.Store.ProductOf("b").Published, Is.True, "a session whose state is lost unpublishes nothing");
+        await _h.CompleteAsync("no-such-session", full: true);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.True, "a session that carried no catalog unpublishes nothing");
+
+        // After a restart the process has forgotten s2; a store that cannot count what s2 saw makes it refuse...
+        var restarted = new CatalogCompletionService(_h.Store, _h.Options, new CatalogSessions());
+        _h.Store.CanCountSeen = false;
+        var message = await restarted.CompleteAsync(new CatalogCompletion("s2", true, DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.True, message);
+
+        // ...while a store that can count lets the completion apply the policy.
+        _h.Store.CanCountSeen = true;
+        await restarted.CompleteAsync(new CatalogCompletion("s2", true, DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.False);
+        Assert.That(_h.Store.ProductOf("a").Published, Is.True);
     }
 
     [Test]

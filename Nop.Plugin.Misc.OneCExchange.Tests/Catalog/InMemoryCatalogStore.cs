@@ -209,6 +209,14 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         return Task.FromResult(count);
     }
 
+    /// <summary>Off to test a store that cannot count (the port's default).</summary>
+    public bool CanCountSeen { get; set; } = true;
+
+    public Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult(CanCountSeen
+            ? Mappings.Count(m => m.Key.Kind == kind && m.Value.LastSessionId == sessionId)
+            : (int?)null);
+
     public Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
         BeforeBatch?.Invoke(batch);

@@ -80,7 +80,7 @@ public sealed class CatalogImporter
         _store = store;
         _options = options;
         _session = session;
-        _sessionFolder = Path.GetFullPath(sessionFolder);
+        _sessionFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sessionFolder));
         _counters = counters;
         _maps = new MappingIndex(store);
         _writer = new BatchWriter(store, session.SessionId, counters);
@@ -90,9 +90,6 @@ public sealed class CatalogImporter
             .Add(options.UpdateProductCategories).Add(options.UpdateProductPictures).Add(options.PublishNewProducts)
             .Add(options.ManufacturerPropertyName).Finish();
     }
-
-    /// <summary>Items buffered and not yet sent to the store.</summary>
-    public int PendingItems => _pendingItems;
 
     /// <summary>True when the file's Каталог said it is a full catalog, false for changes only, null before that.</summary>
     public bool? IsFullCatalog { get; private set; }
@@ -113,8 +110,6 @@ public sealed class CatalogImporter
         {
             case CatalogHeader header:
                 IsFullCatalog = !header.ContainsOnlyChanges;
-                if (IsFullCatalog == true)
-                    _session.CarriedFullCatalog = true;
                 break;
             case PriceType priceType:
                 _session.Add(priceType);
@@ -567,7 +562,7 @@ public sealed class CatalogImporter
         if (Path.IsPathRooted(relativePath) || relativePath.Split('/').Contains(".."))
             return null;
         var full = Path.GetFullPath(Path.Combine(_sessionFolder, relativePath));
-        return full.StartsWith(_sessionFolder, StringComparison.Ordinal) ? full : null;
+        return full.StartsWith(_sessionFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     private (List<ProductPicture>, List<int>) Pictures(string productKey, List<StagedImage> images,

@@ -24,9 +24,6 @@ public sealed class CatalogSessionState
     /// <summary>The reader's classifier context, shared by every file of the session.</summary>
     public ClassifierContext Classifier { get; } = new();
 
-    /// <summary>True once a full (not changes-only) catalog or classifier file of this session was imported.</summary>
-    public bool CarriedFullCatalog { get; internal set; }
-
     public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
 
     public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;

@@ -50,6 +50,15 @@ public interface ICatalogStore
     /// </summary>
     Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many mapping rows of this kind have <paramref name="sessionId"/> as their last seen session (written or
+    /// confirmed unchanged by it). The completion unpublishes missing items of a kind only when the session carried
+    /// that kind at all. Null = the store cannot tell (the default); the completion then relies on the memory of the
+    /// running process and, after a restart, unpublishes nothing.
+    /// </summary>
+    Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult<int?>(null);
 }
 
 /// <summary>
