@@ -69,6 +69,7 @@ public sealed class CatalogImporter
     private readonly Dictionary<int, string> _rollUps = [];
     private readonly List<SlugRequest> _slugRequests = [];
     private readonly List<Adoption> _adoptions = [];
+    /// <summary>Slugs given out in the current flush (not yet in the store).</summary>
     private readonly HashSet<string> _usedSlugs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _siblingCounters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groupOrder = new(StringComparer.Ordinal);
@@ -929,6 +930,7 @@ public sealed class CatalogImporter
         _rollUps.Clear();
         _slugRequests.Clear();
         _adoptions.Clear();
+        _usedSlugs.Clear(); // now written: the store's check sees them
     }
 
     private void Applied(Pending pending, Part part, CatalogCommand command, CommandOutcome outcome)
@@ -1059,7 +1061,8 @@ public sealed class CatalogImporter
 
     private void Warn(string message)
     {
-        if (!_warned.Add(message))
+        // Repeats of a message are counted once; the set stays bounded on files with many distinct warnings.
+        if (_warned.Contains(message) || (_warned.Count < 10_000 && !_warned.Add(message)))
             return;
         _counters.Warnings++;
         _counters.AddMessage(message);
