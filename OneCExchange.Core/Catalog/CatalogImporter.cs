@@ -774,7 +774,7 @@ public sealed class CatalogImporter
             {
                 Key = offer.Id, Hash = hash, EntityId = id, Target = target, TargetId = id, Price = routed.Price,
                 OldPrice = routed.OldPrice, ProductCost = routed.ProductCost, TierPrices = routed.Tiers,
-                ManagedTierRoles = roles,
+                ManagedTierRoles = roles, Source = offer,
             }
             : null, Primary: false, null));
         keys.Add(new(CatalogEntityKind.OfferPrices, offer.Id));
@@ -831,7 +831,7 @@ public sealed class CatalogImporter
             return new SetOfferStock
             {
                 Key = offer.Id, Hash = hash, EntityId = id, Target = target, TargetId = id,
-                Quantity = quantities?.Sum(q => q.Quantity) ?? Quantity(total), Warehouses = quantities,
+                Quantity = quantities?.Sum(q => q.Quantity) ?? Quantity(total), Warehouses = quantities, Source = offer,
             };
         }, Primary: false, null));
         keys.Add(new(CatalogEntityKind.OfferStock, offer.Id));
