@@ -461,6 +461,27 @@ public sealed class CatalogMappingTests
         Assert.That((product.Price, product.StockQuantity), Is.EqualTo((10m, 3)));
     }
 
+    [Test]
+    public async Task Long_values_and_paths_get_mapping_keys_that_fit_and_stay_stable()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Очень длинное значение свойства ", 10));
+        var image = _h.WriteImage("import_files/" + new string('a', 140) + ".jpg", "x");
+        var product = Cml.Product("a", "A") with
+        {
+            Images = [new(image, null)],
+            PropertyValues = [Cml.Value("p", "Серия", longText, type: PropertyValueType.Reference)],
+            Manufacturer = new ManufacturerRef(null, longText),
+        };
+        await _h.ImportAsync(product);
+        var second = await _h.ImportAsync("s2", product with { Name = "A2" });
+
+        Assert.That(_h.Store.Mappings.Keys.Select(k => k.Key.Length), Is.All.LessThanOrEqualTo(MappingKeys.MaxLength));
+        Assert.That(_h.Store.SpecificationsOf(_h.Store.ProductOf("a")), Is.EqualTo(new[] { ("Серия", longText.Trim()) }));
+        Assert.That(_h.Store.SpecificationOptions, Has.Count.EqualTo(1));
+        Assert.That(_h.Store.Manufacturers, Has.Count.EqualTo(1));
+        Assert.That((_h.Store.PictureUploads, second.Updated), Is.EqualTo((1, 1)), "the picture is recognised again");
+    }
+
     private sealed class Rates(params (string From, string To, decimal Rate)[] rates) : ICurrencyRateProvider
     {
         public bool TryGetRate(string fromCurrencyCode, string toCurrencyCode, out decimal rate)

@@ -272,7 +272,7 @@ public sealed class CatalogImporter
             Enqueue(item, keys.ToArray());
     }
 
-    private static string OptionKey(string propertyId, string valueId) => propertyId + "/" + valueId;
+    private static string OptionKey(string propertyId, string valueId) => MappingKeys.Fit(propertyId + "/" + valueId);
 
     // ---------------------------------------------------------------- products
 
@@ -458,10 +458,10 @@ public sealed class CatalogImporter
                 || string.Equals(v.PropertyId, propertyName, StringComparison.OrdinalIgnoreCase));
             var text = value?.Values.Select(v => v.Text.Trim()).FirstOrDefault(IsValue);
             if (text != null)
-                found = ("=" + text, text, value!.PropertyId);
+                found = (MappingKeys.Fit("=" + text), text, value!.PropertyId);
         }
         if (found == null && product.Manufacturer is { } m && !string.IsNullOrWhiteSpace(m.Name))
-            found = (string.IsNullOrWhiteSpace(m.Id) ? "=" + m.Name.Trim() : m.Id, m.Name.Trim(), null);
+            found = (MappingKeys.Fit(string.IsNullOrWhiteSpace(m.Id) ? "=" + m.Name.Trim() : m.Id), m.Name.Trim(), null);
         if (found is { } f && !await KnownAsync(new(CatalogEntityKind.Manufacturer, f.Key), ct))
         {
             var slug = RequestSlug(f.Name, "manufacturer");
@@ -574,8 +574,8 @@ public sealed class CatalogImporter
         foreach (var image in images)
         {
             var path = image.Image.Path;
-            var known = existing?.FirstOrDefault(p => p.RelativePath == path);
             var key = MappingIndex.PictureKey(productKey, path);
+            var known = existing?.FirstOrDefault(p => p.Key == key);
             var mime = MimeType(path);
             var order = pictures.Count;
             if (image.Hash is null)
@@ -592,7 +592,7 @@ public sealed class CatalogImporter
             pictures.Add(new ProductPicture(action, key, known?.PictureId, image.FilePath, path, image.Hash, mime,
                 seoName, order, image.Image.Caption));
         }
-        var removed = existing?.Where(e => pictures.All(p => p.RelativePath != e.RelativePath))
+        var removed = existing?.Where(e => pictures.All(p => p.Key != e.Key))
             .Select(e => e.PictureId).ToList() ?? [];
         return (pictures, removed);
     }
@@ -602,7 +602,7 @@ public sealed class CatalogImporter
     {
         if (pictureIds is null || pictureIds.Count != pictures.Count)
             throw new ImportException($"The store did not return the picture ids of product {productKey}.");
-        index[productKey] = pictures.Select((p, i) => new MappedPicture(p.RelativePath, pictureIds[i], p.ContentHash)).ToList();
+        index[productKey] = pictures.Select((p, i) => new MappedPicture(p.Key, pictureIds[i], p.ContentHash)).ToList();
     }
 
     private static string MimeType(string path) => Path.GetExtension(path).ToLowerInvariant() switch

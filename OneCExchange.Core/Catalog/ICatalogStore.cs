@@ -63,7 +63,8 @@ public interface ICatalogStore
 
 /// <summary>
 /// What a mapping row is about. Stored by name in the host's mapping table (keep names stable).
-/// Keys are 1C ids unless said otherwise.
+/// Keys are 1C ids unless said otherwise; keys the pipeline composes are at most <see cref="MappingKeys.MaxLength"/>
+/// characters.
 /// </summary>
 public enum CatalogEntityKind
 {

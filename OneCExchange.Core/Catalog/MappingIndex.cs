@@ -8,7 +8,7 @@ internal sealed class MappedEntity(int entityId, string? hash)
 }
 
 /// <summary>A picture of a product as the mapping table knows it.</summary>
-internal sealed record MappedPicture(string RelativePath, int PictureId, string? Hash);
+internal sealed record MappedPicture(string Key, int PictureId, string? Hash);
 
 /// <summary>
 /// The host's mapping rows, read once per file import and kind (lazily), then kept in step with what the pipeline
@@ -46,7 +46,7 @@ internal sealed class MappingIndex(ICatalogStore store)
             var productKey = row.Key[..bar];
             if (!_pictures.TryGetValue(productKey, out var list))
                 _pictures[productKey] = list = [];
-            list.Add(new MappedPicture(row.Key[(bar + 1)..], row.EntityId, row.Hash));
+            list.Add(new MappedPicture(row.Key, row.EntityId, row.Hash));
         }
         return _pictures;
     }
@@ -65,5 +65,5 @@ internal sealed class MappingIndex(ICatalogStore store)
         }
     }
 
-    public static string PictureKey(string productKey, string relativePath) => productKey + "|" + relativePath;
+    public static string PictureKey(string productKey, string relativePath) => MappingKeys.Fit(productKey + "|" + relativePath);
 }
