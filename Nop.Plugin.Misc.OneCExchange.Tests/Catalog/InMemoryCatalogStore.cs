@@ -162,9 +162,13 @@ public sealed class InMemoryCatalogStore : ICatalogStore
 
     // ------------------------------------------------------------------------ the port
 
+    /// <summary>How many times each kind's mapping rows were read.</summary>
+    public Dictionary<CatalogEntityKind, int> MappingReads { get; } = [];
+
     public async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        MappingReads[kind] = MappingReads.GetValueOrDefault(kind) + 1;
         await Task.Yield();
         foreach (var ((rowKind, key), row) in Mappings.ToList())
             if (rowKind == kind)

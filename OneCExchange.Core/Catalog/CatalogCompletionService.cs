@@ -33,6 +33,7 @@ public sealed class CatalogCompletionService(ICatalogStore store, CatalogImportO
                 ? "Импорт каталога завершен; состояние сеанса обмена утеряно, поэтому ничего не снято с публикации."
                 : "Импорт каталога завершен; выгрузка не содержала каталога, ничего не снято с публикации.";
         var count = await store.UnpublishNotSeenAsync(completion.SessionId, kinds, cancellationToken);
+        session?.ReleaseMaps(); // the store cleared hashes
         return $"Импорт каталога завершен; снято с публикации отсутствующих в выгрузке: {count}.";
     }
 }

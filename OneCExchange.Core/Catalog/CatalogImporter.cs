@@ -83,7 +83,7 @@ public sealed class CatalogImporter
         _session = session;
         _sessionFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sessionFolder));
         _counters = counters;
-        _maps = new MappingIndex(store);
+        _maps = session.Maps;
         _writer = new BatchWriter(store, session.SessionId, counters);
         _prices = new PriceRouter(options, session);
         _perWarehouse = options.WarehouseMappings.Count > 0 || options.CreateWarehouses;
@@ -172,7 +172,7 @@ public sealed class CatalogImporter
         if ((group.ParentId != null && _pendingKeys.Contains(new(CatalogEntityKind.Category, group.ParentId)))
             || _pendingKeys.Contains(new(CatalogEntityKind.Category, group.Id)))
             await FlushAsync(ct);
-        var categories = await _maps.GetAsync(CatalogEntityKind.Category, ct);
+        var categories = await _maps.GetAsync(_store, CatalogEntityKind.Category, ct);
         _session.MarkSeen(CatalogEntityKind.Category);
         var order = _groupOrder[group.Id];
         var hash = _hash.Add(group.Name).Add(group.Description).Add(group.ParentId).Add(order).Add(group.IsDeleted).Finish();
@@ -226,8 +226,8 @@ public sealed class CatalogImporter
         }
         if (_pendingKeys.Contains(new(CatalogEntityKind.SpecificationAttribute, property.Id)))
             await FlushAsync(ct);
-        var attributes = await _maps.GetAsync(CatalogEntityKind.SpecificationAttribute, ct);
-        var options = await _maps.GetAsync(CatalogEntityKind.SpecificationOption, ct);
+        var attributes = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationAttribute, ct);
+        var options = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationOption, ct);
         var item = NewItem(() => $"Свойство {property.Id} «{property.Name}»", property.Location);
         var keys = new List<EntityKey>();
 
@@ -287,7 +287,7 @@ public sealed class CatalogImporter
             || product.GroupIds.Any(g => _pendingKeys.Contains(new(CatalogEntityKind.Category, g))))
             await FlushAsync(ct);
 
-        var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
+        var products = await _maps.GetAsync(_store, CatalogEntityKind.Product, ct);
         _session.MarkSeen(CatalogEntityKind.Product);
         products.TryGetValue(productKey, out var entry);
         var item = NewItem(() => $"Товар {product.Id} «{product.Name}»", product.Location);
@@ -296,7 +296,7 @@ public sealed class CatalogImporter
         if (variantKey != null)
         {
             // A 2.04 catalog lists each characteristic as its own Товар "product#characteristic".
-            var variants = await _maps.GetAsync(CatalogEntityKind.Variant, ct);
+            var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
             AddVariantPart(item, keys, variants, variantKey, productKey, product.IsDeleted, product.Characteristics,
                 product.Sku, product.Barcode, product.Name, null);
             if (product.IsDeleted)
@@ -341,8 +341,8 @@ public sealed class CatalogImporter
             await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), taxKey, static t => $"Ставка {t.Name}",
                 Stage.Dependencies, static t => new UpsertTaxCategory { Key = t.Key, Name = t.Name }, ct);
         var specifications = await SpecificationsAsync(product, manufacturer?.PropertyId, ct);
-        var pictureIndex = applyPictures ? await _maps.PicturesAsync(ct) : null;
-        var categories = await _maps.GetAsync(CatalogEntityKind.Category, ct);
+        var pictureIndex = applyPictures ? await _maps.PicturesAsync(_store, ct) : null;
+        var categories = await _maps.GetAsync(_store, CatalogEntityKind.Category, ct);
 
         var slug = entry == null ? RequestSlug(product.Name, "product") : null;
         Adoption? adoption = null;
@@ -625,10 +625,10 @@ public sealed class CatalogImporter
             || _pendingKeys.Contains(new(CatalogEntityKind.OfferPrices, offer.Id))
             || _pendingKeys.Contains(new(CatalogEntityKind.OfferStock, offer.Id)))
             await FlushAsync(ct);
-        var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
-        var variants = await _maps.GetAsync(CatalogEntityKind.Variant, ct);
-        var priceMap = await _maps.GetAsync(CatalogEntityKind.OfferPrices, ct);
-        var stockMap = await _maps.GetAsync(CatalogEntityKind.OfferStock, ct);
+        var products = await _maps.GetAsync(_store, CatalogEntityKind.Product, ct);
+        var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
+        var priceMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferPrices, ct);
+        var stockMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferStock, ct);
         var label = () => $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
         if (!products.TryGetValue(productKey, out var productEntry))
         {
@@ -1030,7 +1030,7 @@ public sealed class CatalogImporter
     private async ValueTask<bool> EnsureDependencyAsync<TState>(EntityKey key, TState state, Func<TState, string> label,
         Stage stage, Func<TState, CatalogCommand?> build, CancellationToken ct)
     {
-        var map = await _maps.GetAsync(key.Kind, ct);
+        var map = await _maps.GetAsync(_store, key.Kind, ct);
         if (map.ContainsKey(key.Key) || _pendingKeys.Contains(key))
             return false;
         var item = new Pending(new ItemProgress(() => label(state), counted: false));
@@ -1040,7 +1040,7 @@ public sealed class CatalogImporter
     }
 
     private async ValueTask<bool> KnownAsync(EntityKey key, CancellationToken ct) =>
-        (await _maps.GetAsync(key.Kind, ct)).ContainsKey(key.Key) || _pendingKeys.Contains(key);
+        (await _maps.GetAsync(_store, key.Kind, ct)).ContainsKey(key.Key) || _pendingKeys.Contains(key);
 
     private SlugRequest RequestSlug(string name, string fallback)
     {
