@@ -21,8 +21,11 @@ public interface ICatalogStore
     /// throw; the pipeline retries the items one by one to isolate the bad one). Commands are applied in list order.
     /// Commands refer to other entities only by host ids the pipeline already holds (dependencies such as options,
     /// manufacturers or categories are sent in an earlier batch). For each command the store also upserts the
-    /// mapping row (command.Kind, command.Key) with the entity id, command.Hash and batch.SessionId as last seen.
-    /// For each <see cref="CatalogBatch.Unchanged"/> key it sets last seen = batch.SessionId (nothing else changes).
+    /// mapping row (command.Kind, command.Key) with the entity id, command.Hash and batch.SessionId as last seen
+    /// (except <see cref="RollUpVariantStock"/>, which writes none; an <see cref="UpsertProduct"/> also writes a
+    /// Picture row per listed picture and deletes the rows of the pictures it removes).
+    /// For each <see cref="CatalogBatch.Unchanged"/> key it sets last seen = batch.SessionId (nothing else changes;
+    /// a key without a row is ignored).
     /// </summary>
     /// <returns>One outcome per command, in command order.</returns>
     Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken);
