@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["reader"] = ReaderBenchmark.Run,
     ["protocol"] = ProtocolBenchmark.Run,
     ["orders"] = OrdersBenchmark.Run,
+    ["pipeline"] = PipelineBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

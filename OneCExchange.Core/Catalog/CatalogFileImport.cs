@@ -1,0 +1,100 @@
+using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>
+/// The step-wise import of one staged catalog file (classifier, catalog, offers, prices or rests): reads it forward,
+/// skips (without applying) the items earlier steps committed, and applies the rest in batches until the deadline.
+/// Items are the reader's records, counted from the start of the file.
+/// </summary>
+public sealed class CatalogFileImport : IFileImport
+{
+    private readonly FileImportRequest _request;
+    private readonly string _path;
+    private readonly CatalogSessionState _session;
+    private readonly CatalogImporter _importer;
+    private CommerceMlReader? _reader;
+    private long _read;
+    private long _warningsTaken;
+    private bool _done;
+
+    public CatalogFileImport(FileImportRequest request, string path, ICatalogStore store, CatalogImportOptions options,
+        CatalogSessionState session)
+    {
+        _request = request;
+        _path = path;
+        _session = session;
+        _importer = new CatalogImporter(store, options, session, request.SessionFolder, Counters);
+        ItemsCompleted = request.ResumeAfterItems;
+    }
+
+    public long ItemsCompleted { get; private set; }
+
+    public ImportCounters Counters { get; } = new();
+
+    /// <summary>True when the file's catalog is a full one, false for changes only, null when it has no Каталог.</summary>
+    public bool? IsFullCatalog => _importer.IsFullCatalog;
+
+    public string ProgressMessage => _done
+        ? $"Файл {_request.RelativePath} загружен: создано {Counters.Created}, обновлено {Counters.Updated}, без изменений {Counters.Skipped}, снято с публикации {Counters.Unpublished}, ошибок {Counters.Failed}"
+        : $"Файл {_request.RelativePath}: обработано элементов {ItemsCompleted}";
+
+    public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (_done)
+            return true;
+        try
+        {
+            _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
+            while (true)
+            {
+                if (DateTimeOffset.UtcNow >= deadline)
+                {
+                    await _importer.FlushAsync(cancellationToken);
+                    ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
+                    return false;
+                }
+                if (!_reader.Read())
+                    break;
+                _read++;
+                if (_read <= _request.ResumeAfterItems)
+                    _importer.Observe(_reader.Current, _read);
+                else
+                    await _importer.AddAsync(_reader.Current, _read, cancellationToken);
+                ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
+                TakeReaderWarnings();
+            }
+            await _importer.FlushAsync(cancellationToken);
+            ItemsCompleted = _importer.CommittedItems;
+            TakeReaderWarnings();
+            _done = true;
+            return true;
+        }
+        catch (CommerceMlException e)
+        {
+            throw new ImportException($"Файл {_request.RelativePath} не может быть загружен: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new ImportException($"Файл {_request.RelativePath} не может быть прочитан: {e.Message}", e);
+        }
+        catch (Exception e) when (e is not ImportException and not OperationCanceledException)
+        {
+            // A store failure outside a batch (reading mappings, checking slugs or SKUs): the checkpoint stays put.
+            throw new ImportException($"Файл {_request.RelativePath}: ошибка магазина: {e.Message}", e);
+        }
+    }
+
+    private void TakeReaderWarnings()
+    {
+        if (_reader is null || _reader.WarningCount == _warningsTaken)
+            return;
+        foreach (var warning in _reader.Warnings.Skip((int)Math.Min(_warningsTaken, int.MaxValue)))
+            Counters.AddMessage(warning.ToString());
+        Counters.Warnings += _reader.WarningCount - _warningsTaken;
+        _warningsTaken = _reader.WarningCount;
+    }
+
+    public void Dispose() => _reader?.Dispose();
+}
