@@ -9,6 +9,9 @@ namespace Nop.Plugin.Misc.OneCExchange.Domain;
 /// </summary>
 public class OneCOrderExport : BaseEntity
 {
+    public const int DocumentNumberMaxLength = 100;
+    public const int StatusMaxLength = 200;
+
     public int OrderId { get; set; }
 
     /// <summary>The change version 1C confirmed (mode=success); the order is due while its change version is higher.</summary>

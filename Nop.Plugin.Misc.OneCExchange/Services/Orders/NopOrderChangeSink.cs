@@ -255,13 +255,13 @@ public class NopOrderChangeSink : IOrderChangeSink
         var isNew = state == null;
         state ??= new Domain.OneCOrderExport { OrderId = orderId };
 
-        state.Number1C = Limit(command.OneCNumber, 100) ?? state.Number1C;
+        state.Number1C = Limit(command.OneCNumber, OneCOrderExport.DocumentNumberMaxLength) ?? state.Number1C;
         state.Date1C = command.OneCDate ?? state.Date1C;
-        state.PaymentNumber1C = Limit(command.PaymentNumber, 100) ?? state.PaymentNumber1C;
+        state.PaymentNumber1C = Limit(command.PaymentNumber, OneCOrderExport.DocumentNumberMaxLength) ?? state.PaymentNumber1C;
         state.PaymentDate1C = command.PaymentDate ?? state.PaymentDate1C;
-        state.ShipmentNumber1C = Limit(command.ShipmentNumber, 100) ?? state.ShipmentNumber1C;
+        state.ShipmentNumber1C = Limit(command.ShipmentNumber, OneCOrderExport.DocumentNumberMaxLength) ?? state.ShipmentNumber1C;
         state.ShipmentDate1C = command.ShipmentDate ?? state.ShipmentDate1C;
-        state.Status1C = Limit(command.OneCStatus, 200) ?? state.Status1C;
+        state.Status1C = Limit(command.OneCStatus, OneCOrderExport.StatusMaxLength) ?? state.Status1C;
         state.UpdatedFrom1COnUtc = DateTime.UtcNow;
         if (oneCHadLatest)
             state.ExportedVersion = (await _stateService.FindChangeAsync(orderId))?.ChangeVersion ?? 0;
