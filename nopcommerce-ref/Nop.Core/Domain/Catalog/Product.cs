@@ -1,0 +1,32 @@
+namespace Nop.Core.Domain.Catalog;
+
+public partial class Product : BaseEntity
+{
+    public int ProductTypeId { get; set; }
+    public bool VisibleIndividually { get; set; }
+    public string Name { get; set; }
+    public string ShortDescription { get; set; }
+    public string FullDescription { get; set; }
+    public string Sku { get; set; }
+    public string Gtin { get; set; }
+    public bool IsShipEnabled { get; set; }
+    public int TaxCategoryId { get; set; }
+    public int ManageInventoryMethodId { get; set; }
+    public bool UseMultipleWarehouses { get; set; }
+    public int StockQuantity { get; set; }
+    public bool DisplayStockAvailability { get; set; }
+    public int LowStockActivityId { get; set; }
+    public int NotifyAdminForQuantityBelow { get; set; }
+    public int BackorderModeId { get; set; }
+    public int OrderMinimumQuantity { get; set; }
+    public int OrderMaximumQuantity { get; set; }
+    public bool AllowAddingOnlyExistingAttributeCombinations { get; set; }
+    public decimal Price { get; set; }
+    public decimal OldPrice { get; set; }
+    public decimal ProductCost { get; set; }
+    public decimal Weight { get; set; }
+    public bool Published { get; set; }
+    public bool Deleted { get; set; }
+    public DateTime CreatedOnUtc { get; set; }
+    public DateTime UpdatedOnUtc { get; set; }
+}
