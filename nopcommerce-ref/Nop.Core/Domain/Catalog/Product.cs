@@ -7,6 +7,7 @@ public partial class Product : BaseEntity
     public string Name { get; set; }
     public string ShortDescription { get; set; }
     public string FullDescription { get; set; }
+    public bool AllowCustomerReviews { get; set; }
     public string Sku { get; set; }
     public string Gtin { get; set; }
     public bool IsShipEnabled { get; set; }
@@ -15,12 +16,9 @@ public partial class Product : BaseEntity
     public bool UseMultipleWarehouses { get; set; }
     public int StockQuantity { get; set; }
     public bool DisplayStockAvailability { get; set; }
-    public int LowStockActivityId { get; set; }
     public int NotifyAdminForQuantityBelow { get; set; }
-    public int BackorderModeId { get; set; }
     public int OrderMinimumQuantity { get; set; }
     public int OrderMaximumQuantity { get; set; }
-    public bool AllowAddingOnlyExistingAttributeCombinations { get; set; }
     public decimal Price { get; set; }
     public decimal OldPrice { get; set; }
     public decimal ProductCost { get; set; }
