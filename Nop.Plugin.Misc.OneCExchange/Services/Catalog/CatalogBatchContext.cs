@@ -1,0 +1,87 @@
+using Nop.Core;
+using Nop.Core.Domain.Catalog;
+using OneCExchange.Core.Catalog;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>
+/// The state of one batch while it is applied: outcomes, mapping writes, and the products and attribute combinations
+/// several commands may change (loaded once, written once at the end).
+/// </summary>
+public sealed class CatalogBatchContext(string sessionId, int commandCount, DateTime nowUtc, bool publishEvents)
+{
+    private readonly Dictionary<int, Product> _products = [];
+    private readonly HashSet<int> _changedProducts = [];
+    private readonly Dictionary<int, ProductAttributeCombination> _combinations = [];
+    private readonly HashSet<int> _changedCombinations = [];
+
+    public string SessionId { get; } = sessionId;
+
+    public DateTime NowUtc { get; } = nowUtc;
+
+    /// <summary>Whether writes publish nopCommerce entity events (otherwise caches are cleared after the batch).</summary>
+    public bool PublishEvents { get; } = publishEvents;
+
+    public CommandOutcome[] Outcomes { get; } = new CommandOutcome[commandCount];
+
+    public List<MappingWrite> MappingWrites { get; } = [];
+
+    /// <summary>Entity types written in this batch, for cache clearing.</summary>
+    public HashSet<Type> WrittenTypes { get; } = [];
+
+    /// <summary>Records the outcome of the command at <paramref name="index"/> and its mapping row.</summary>
+    public void Done(int index, CatalogCommand command, int entityId, bool created)
+    {
+        Outcomes[index] = new CommandOutcome(entityId, created);
+        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash));
+    }
+
+    public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
+
+    public bool TryGetProduct(int id, out Product product) => _products.TryGetValue(id, out product!);
+
+    public IEnumerable<int> MissingProducts(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
+
+    /// <summary>Keeps a product read or inserted in this batch; <paramref name="changed"/> = it must be written back.</summary>
+    public void Track(Product product, bool changed = false)
+    {
+        _products[product.Id] = product;
+        if (changed)
+            _changedProducts.Add(product.Id);
+    }
+
+    public void Changed(Product product) => _changedProducts.Add(product.Id);
+
+    public Product Product(int id) => _products.TryGetValue(id, out var product)
+        ? product
+        : throw new InvalidOperationException($"Product {id} does not exist in the store");
+
+    public IList<Product> ChangedProducts() => _changedProducts.Select(id => _products[id]).ToList();
+
+    public bool TryGetCombination(int id, out ProductAttributeCombination combination) =>
+        _combinations.TryGetValue(id, out combination!);
+
+    public IEnumerable<int> MissingCombinations(IEnumerable<int> ids) => ids.Where(id => !_combinations.ContainsKey(id));
+
+    public void Track(ProductAttributeCombination combination, bool changed = false)
+    {
+        _combinations[combination.Id] = combination;
+        if (changed)
+            _changedCombinations.Add(combination.Id);
+    }
+
+    public void Changed(ProductAttributeCombination combination) => _changedCombinations.Add(combination.Id);
+
+    public ProductAttributeCombination Combination(int id) => _combinations.TryGetValue(id, out var combination)
+        ? combination
+        : throw new InvalidOperationException($"Attribute combination {id} does not exist in the store");
+
+    public IList<ProductAttributeCombination> ChangedCombinations() =>
+        _changedCombinations.Select(id => _combinations[id]).ToList();
+
+    /// <summary>Combinations tracked in this batch (their in-batch state wins over what the database holds).</summary>
+    public IEnumerable<ProductAttributeCombination> TrackedCombinations => _combinations.Values;
+}
+
+/// <summary>A command with its position in the batch.</summary>
+public readonly record struct Indexed<T>(int Index, T Command) where T : CatalogCommand;
