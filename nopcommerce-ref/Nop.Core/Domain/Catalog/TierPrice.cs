@@ -7,4 +7,6 @@ public partial class TierPrice : BaseEntity
     public int? CustomerRoleId { get; set; }
     public int Quantity { get; set; }
     public decimal Price { get; set; }
+    public DateTime? StartDateTimeUtc { get; set; }
+    public DateTime? EndDateTimeUtc { get; set; }
 }
