@@ -13,7 +13,7 @@ public sealed class FakePictureService(FakeDatabase database) : IPictureService
     {
         database.CountRoundTrip("IPictureService.InsertPictureAsync");
         var picture = new Picture { MimeType = mimeType, SeoFilename = seoFilename };
-        await database.Table<Picture>().InsertAsync(picture, publishEvent: true);
+        await database.Uncounted(() => database.Table<Picture>().InsertAsync(picture, publishEvent: true));
         Binaries[picture.Id] = pictureBinary;
         return picture;
     }
@@ -26,7 +26,7 @@ public sealed class FakePictureService(FakeDatabase database) : IPictureService
             ?? throw new InvalidOperationException($"picture {pictureId} does not exist");
         picture.MimeType = mimeType;
         picture.SeoFilename = seoFilename;
-        await database.Table<Picture>().UpdateAsync(picture, publishEvent: true);
+        await database.Uncounted(() => database.Table<Picture>().UpdateAsync(picture, publishEvent: true));
         Binaries[pictureId] = pictureBinary;
         return picture;
     }
@@ -34,7 +34,7 @@ public sealed class FakePictureService(FakeDatabase database) : IPictureService
     public async Task DeletePictureAsync(Picture picture)
     {
         database.CountRoundTrip("IPictureService.DeletePictureAsync");
-        await database.Table<Picture>().DeleteAsync([picture], publishEvent: true);
+        await database.Uncounted(() => database.Table<Picture>().DeleteAsync([picture], publishEvent: true));
         Binaries.Remove(picture.Id);
     }
 }
