@@ -153,7 +153,7 @@ public class BatchBehaviourTests
         var count = OneCMappingTable.PageSize * 2 + 7;
         await h.Db.Table<OneCMapping>().InsertAsync(Enumerable.Range(0, count).Select(i => new OneCMapping
         {
-            EntityType = CatalogMappingTypes.Of(i % 2 == 0 ? CatalogEntityKind.Product : CatalogEntityKind.Category), OneCId = "k" + i, EntityId = i
+            EntityTypeId = CatalogMappingTypes.IdOf(i % 2 == 0 ? CatalogEntityKind.Product : CatalogEntityKind.Category), OneCId = "k" + i, EntityId = i
         }).ToList());
         h.Db.ResetCounters();
 

@@ -44,7 +44,7 @@ public sealed class StoreHarness
         var unpublish = new CatalogUnpublishWriter(Db.Table<Category>(), Db.Table<Manufacturer>(), products, variants);
         Store = new NopCatalogStore(mappingTable, references, products, pictures, variants, offers, unpublish, CacheCleaner,
             Events, Db.Table<UrlRecord>(), Db.Table<Product>(), Db.Table<Category>(), SeoSettings,
-            new CatalogStoreOptions { PublishEntityEvents = publishEntityEvents });
+            new Nop.Plugin.Misc.OneCExchange.OneCExchangeSettings { PublishEntityEvents = publishEntityEvents });
     }
 
     public Task<CatalogBatchResult> ApplyAsync(params CatalogCommand[] commands) => ApplyAsync(Session, commands);
@@ -56,7 +56,7 @@ public sealed class StoreHarness
     public async Task<int> IdOf(CatalogCommand command) => (await ApplyAsync(command)).Outcomes[0].EntityId;
 
     public OneCMapping? Mapping(CatalogEntityKind kind, string key) =>
-        Db.Rows<OneCMapping>().SingleOrDefault(m => m.EntityType == CatalogMappingTypes.Of(kind) && m.OneCId == key);
+        Db.Rows<OneCMapping>().SingleOrDefault(m => m.EntityTypeId == CatalogMappingTypes.IdOf(kind) && m.OneCId == key);
 
     public T Row<T>(int id) where T : Nop.Core.BaseEntity => Db.Rows<T>().Single(e => e.Id == id);
 }

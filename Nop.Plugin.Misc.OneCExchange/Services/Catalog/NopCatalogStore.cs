@@ -29,7 +29,7 @@ public class NopCatalogStore(
     IRepository<Product> products,
     IRepository<Category> categories,
     SeoSettings seoSettings,
-    CatalogStoreOptions options) : ICatalogStore
+    OneCExchangeSettings settings) : ICatalogStore
 {
     public virtual async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public class NopCatalogStore(
     public virtual async Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
         var commands = await RaiseApplyingEventsAsync(batch);
-        var context = new CatalogBatchContext(batch.SessionId, commands.Count, DateTime.UtcNow, options.PublishEntityEvents);
+        var context = new CatalogBatchContext(batch.SessionId, commands.Count, DateTime.UtcNow, settings.PublishEntityEvents);
         using (var transaction = BeginTransaction())
         {
             await ApplyCommandsAsync(context, commands, cancellationToken);
@@ -189,10 +189,10 @@ public class NopCatalogStore(
                 touch(entity, now);
             }
             if (changed.Count > 0)
-                await repository.UpdateAsync(changed, options.PublishEntityEvents);
+                await repository.UpdateAsync(changed, settings.PublishEntityEvents);
             transaction.Complete();
         }
-        if (changed.Count > 0 && !options.PublishEntityEvents)
+        if (changed.Count > 0 && !settings.PublishEntityEvents)
             await cacheCleaner.ClearAsync([typeof(T)]);
         return changed.Count;
     }

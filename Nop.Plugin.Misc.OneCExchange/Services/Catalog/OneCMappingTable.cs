@@ -14,14 +14,14 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
     public virtual async IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var entityType = CatalogMappingTypes.Of(kind);
+        var entityType = CatalogMappingTypes.IdOf(kind);
         var lastId = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var afterId = lastId;
             var page = await repository.GetAllAsync(query => query
-                .Where(m => m.EntityType == entityType && m.Id > afterId)
+                .Where(m => m.EntityTypeId == entityType && m.Id > afterId)
                 .OrderBy(m => m.Id)
                 .Take(PageSize));
             foreach (var row in page)
@@ -36,14 +36,14 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
     public virtual async IAsyncEnumerable<OneCMapping> ReadNotSeenAsync(CatalogEntityKind kind, string sessionId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var entityType = CatalogMappingTypes.Of(kind);
+        var entityType = CatalogMappingTypes.IdOf(kind);
         var lastId = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var afterId = lastId;
             var page = await repository.GetAllAsync(query => query
-                .Where(m => m.EntityType == entityType && m.Id > afterId
+                .Where(m => m.EntityTypeId == entityType && m.Id > afterId
                     && (m.LastSeenSessionId == null || m.LastSeenSessionId != sessionId))
                 .OrderBy(m => m.Id)
                 .Take(PageSize));
@@ -61,11 +61,11 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
         var found = new Dictionary<EntityKey, OneCMapping>();
         foreach (var kind in keys.GroupBy(k => k.Kind))
         {
-            var entityType = CatalogMappingTypes.Of(kind.Key);
+            var entityType = CatalogMappingTypes.IdOf(kind.Key);
             foreach (var chunk in Chunks.Of(kind.Select(k => k.Key)))
             {
                 var rows = await repository.GetAllAsync(query =>
-                    query.Where(m => m.EntityType == entityType && chunk.Contains(m.OneCId)));
+                    query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.OneCId)));
                 foreach (var row in rows)
                     found[new EntityKey(kind.Key, row.OneCId)] = row;
             }
@@ -76,12 +76,12 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
     /// <summary>Entity ids among <paramref name="entityIds"/> that have a row of this kind (were created or adopted by 1C).</summary>
     public virtual async Task<HashSet<int>> FindMappedEntityIdsAsync(CatalogEntityKind kind, IEnumerable<int> entityIds)
     {
-        var entityType = CatalogMappingTypes.Of(kind);
+        var entityType = CatalogMappingTypes.IdOf(kind);
         var mapped = new HashSet<int>();
         foreach (var chunk in Chunks.Of(entityIds))
         {
             var rows = await repository.GetAllAsync(query =>
-                query.Where(m => m.EntityType == entityType && chunk.Contains(m.EntityId)));
+                query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId)));
             mapped.UnionWith(rows.Select(r => r.EntityId));
         }
         return mapped;
@@ -90,9 +90,9 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
     /// <summary>Deletes the rows of a kind that point to these entities (e.g. pictures removed from a product).</summary>
     public virtual async Task DeleteByEntityIdsAsync(CatalogEntityKind kind, IReadOnlyCollection<int> entityIds)
     {
-        var entityType = CatalogMappingTypes.Of(kind);
+        var entityType = CatalogMappingTypes.IdOf(kind);
         foreach (var chunk in Chunks.Of(entityIds))
-            await repository.DeleteAsync(m => m.EntityType == entityType && chunk.Contains(m.EntityId));
+            await repository.DeleteAsync(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId));
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
             {
                 inserts.Add(new OneCMapping
                 {
-                    EntityType = CatalogMappingTypes.Of(key.Kind), OneCId = key.Key, EntityId = write.EntityId,
+                    EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = write.EntityId,
                     ContentHash = write.Hash, LastSeenSessionId = sessionId, UpdatedOnUtc = nowUtc
                 });
                 continue;

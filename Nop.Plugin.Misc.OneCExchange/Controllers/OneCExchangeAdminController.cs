@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Core.Infrastructure.Mapper;
+using Nop.Plugin.Misc.OneCExchange.Factories;
+using Nop.Plugin.Misc.OneCExchange.Models;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc.Filters;
+using OneCExchange.Core.Security;
+
+namespace Nop.Plugin.Misc.OneCExchange.Controllers;
+
+[Area(AreaNames.ADMIN)]
+[AuthorizeAdmin]
+[AutoValidateAntiforgeryToken]
+public class OneCExchangeAdminController : BasePluginController
+{
+    protected readonly IConfigurationModelFactory _configurationModelFactory;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly INotificationService _notificationService;
+    protected readonly ISettingService _settingService;
+
+    public OneCExchangeAdminController(IConfigurationModelFactory configurationModelFactory,
+        ILocalizationService localizationService,
+        INotificationService notificationService,
+        ISettingService settingService)
+    {
+        _configurationModelFactory = configurationModelFactory;
+        _localizationService = localizationService;
+        _notificationService = notificationService;
+        _settingService = settingService;
+    }
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> Configure()
+    {
+        var settings = await _settingService.LoadSettingAsync<OneCExchangeSettings>();
+        var model = await _configurationModelFactory.PrepareConfigurationModelAsync(settings);
+
+        return View(OneCExchangeDefaults.ConfigurationViewPath, model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> Configure(ConfigurationModel model)
+    {
+        var settings = await _settingService.LoadSettingAsync<OneCExchangeSettings>();
+        if (!ModelState.IsValid)
+            return View(OneCExchangeDefaults.ConfigurationViewPath, await _configurationModelFactory.PrepareConfigurationModelAsync(settings, model));
+
+        AutoMapperConfiguration.Mapper.Map(model, settings);
+        if (!string.IsNullOrEmpty(model.NewPassword))
+            settings.PasswordHash = PasswordHasher.Hash(model.NewPassword);
+        await _settingService.SaveSettingAsync(settings);
+
+        _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+
+        return RedirectToAction(nameof(Configure));
+    }
+}

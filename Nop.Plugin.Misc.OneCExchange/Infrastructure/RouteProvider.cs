@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
+
+/// <summary>The exchange endpoint, its Bitrix-compatible alias (1C's default path), and the configure page.</summary>
+public class RouteProvider : IRouteProvider
+{
+    public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
+    {
+        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.ConfigurationRouteName,
+            pattern: "Admin/OneCExchangeAdmin/Configure",
+            defaults: new { controller = "OneCExchangeAdmin", action = "Configure", area = AreaNames.ADMIN });
+
+        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.ExchangeRouteName,
+            pattern: OneCExchangeDefaults.ExchangePath,
+            defaults: new { controller = "OneCExchange", action = "Exchange" });
+
+        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.BitrixExchangeRouteName,
+            pattern: OneCExchangeDefaults.BitrixExchangePath,
+            defaults: new { controller = "OneCExchange", action = "Exchange" });
+    }
+
+    public int Priority => 0;
+}

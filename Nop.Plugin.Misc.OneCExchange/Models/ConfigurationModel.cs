@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Nop.Web.Framework.Models;
+using Nop.Web.Framework.Mvc.ModelBinding;
+
+namespace Nop.Plugin.Misc.OneCExchange.Models;
+
+/// <summary>The configure page: the settings, plus the exchange addresses to paste into 1C.</summary>
+public record ConfigurationModel : BaseNopModel
+{
+    #region General
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExchangeUrl")]
+    public string ExchangeUrl { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.BitrixExchangeUrl")]
+    public string BitrixExchangeUrl { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.Enabled")]
+    public bool Enabled { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.Login")]
+    public string Login { get; set; } = "";
+
+    /// <summary>A new exchange password; empty keeps the stored one.</summary>
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.NewPassword")]
+    [DataType(DataType.Password)]
+    public string NewPassword { get; set; } = "";
+
+    public bool HasPassword { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UseZip")]
+    public bool UseZip { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.FileSizeLimitBytes")]
+    public int FileSizeLimitBytes { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.StepTimeBudgetSeconds")]
+    public int StepTimeBudgetSeconds { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.AllowedIpAddresses")]
+    public string AllowedIpAddresses { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.MaxFailedLoginAttempts")]
+    public int MaxFailedLoginAttempts { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.LockoutMinutes")]
+    public int LockoutMinutes { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ResponseEncoding")]
+    public string ResponseEncoding { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.LogRetentionDays")]
+    public int LogRetentionDays { get; set; }
+
+    public IList<SelectListItem> AvailableEncodings { get; set; } = [];
+
+    #endregion
+
+    #region Catalog
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.PriceTypeMappings")]
+    public string PriceTypeMappings { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.WarehouseMappings")]
+    public string WarehouseMappings { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.CreateWarehouses")]
+    public bool CreateWarehouses { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ManufacturerPropertyName")]
+    public string ManufacturerPropertyName { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.MissingItemsAction")]
+    public int MissingItemsAction { get; set; }
+
+    public IList<SelectListItem> AvailableMissingItemsActions { get; set; } = [];
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.AdoptProductsBySku")]
+    public bool AdoptProductsBySku { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdateProductNames")]
+    public bool UpdateProductNames { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdateProductDescriptions")]
+    public bool UpdateProductDescriptions { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdateCategories")]
+    public bool UpdateCategories { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdatePictures")]
+    public bool UpdatePictures { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdatePrices")]
+    public bool UpdatePrices { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdateStock")]
+    public bool UpdateStock { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.PublishNewProducts")]
+    public bool PublishNewProducts { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.PublishEntityEvents")]
+    public bool PublishEntityEvents { get; set; }
+
+    #endregion
+
+    #region Orders
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.OrderSchemaVersion")]
+    public string OrderSchemaVersion { get; set; } = "";
+
+    public IList<SelectListItem> AvailableOrderSchemaVersions { get; set; } = [];
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.OrderEncoding")]
+    public string OrderEncoding { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportOrderStatusIds")]
+    public IList<int> ExportOrderStatusIds { get; set; } = [];
+
+    public IList<SelectListItem> AvailableOrderStatuses { get; set; } = [];
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportPaidOrdersOnly")]
+    public bool ExportPaidOrdersOnly { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportOrdersFromUtc")]
+    [UIHint("DateTimeNullable")]
+    public DateTime? ExportOrdersFromUtc { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.InnCustomerAttributeName")]
+    public string InnCustomerAttributeName { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.KppCustomerAttributeName")]
+    public string KppCustomerAttributeName { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.OrderStatusMappings")]
+    public string OrderStatusMappings { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.NotifyCustomerOnStatusChange")]
+    public bool NotifyCustomerOnStatusChange { get; set; }
+
+    #endregion
+}

@@ -1,0 +1,60 @@
+using Nop.Plugin.Misc.OneCExchange.Infrastructure;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Plugins;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Misc.OneCExchange;
+
+/// <summary>The 1C:Enterprise exchange plugin. Its tables are created and dropped by its migration.</summary>
+public class OneCExchangePlugin : BasePlugin, IMiscPlugin
+{
+    protected readonly ILanguageService _languageService;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly INopUrlHelper _nopUrlHelper;
+    protected readonly ISettingService _settingService;
+
+    public OneCExchangePlugin(ILanguageService languageService,
+        ILocalizationService localizationService,
+        INopUrlHelper nopUrlHelper,
+        ISettingService settingService)
+    {
+        _languageService = languageService;
+        _localizationService = localizationService;
+        _nopUrlHelper = nopUrlHelper;
+        _settingService = settingService;
+    }
+
+    public override string GetConfigurationPageUrl()
+    {
+        return _nopUrlHelper.RouteUrl(OneCExchangeDefaults.ConfigurationRouteName);
+    }
+
+    public override async Task InstallAsync()
+    {
+        // Read before writing anything, so that a damaged file leaves the store unchanged.
+        var folder = LocaleResourceFile.DefaultFolder;
+        var resources = new Dictionary<string, Dictionary<string, string>>
+        {
+            [LocaleResourceFile.English] = LocaleResourceFile.Load(folder, LocaleResourceFile.English),
+            [LocaleResourceFile.Russian] = LocaleResourceFile.Load(folder, LocaleResourceFile.Russian)
+        };
+
+        await _settingService.SaveSettingAsync(new OneCExchangeSettings());
+
+        // Russian for Russian admin languages, English for the others.
+        foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
+            await _localizationService.AddOrUpdateLocaleResourceAsync(resources[LocaleResourceFile.FileLanguageFor(language.LanguageCulture)], language.Id);
+
+        await base.InstallAsync();
+    }
+
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<OneCExchangeSettings>();
+        await _localizationService.DeleteLocaleResourcesAsync(OneCExchangeDefaults.LocaleResourcePrefix);
+
+        await base.UninstallAsync();
+    }
+}

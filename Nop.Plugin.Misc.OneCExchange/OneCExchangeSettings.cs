@@ -1,0 +1,97 @@
+using Nop.Core.Configuration;
+
+namespace Nop.Plugin.Misc.OneCExchange;
+
+/// <summary>Settings of the 1C exchange (store-wide: saved for store 0).</summary>
+public class OneCExchangeSettings : ISettings
+{
+    #region General
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The exchange login 1C sends (HTTP Basic); not a store account.</summary>
+    public string Login { get; set; } = "";
+
+    /// <summary>The exchange password, hashed with OneCExchange.Core.Security.PasswordHasher; never shown back.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    public bool UseZip { get; set; } = true;
+
+    public int FileSizeLimitBytes { get; set; } = 8_388_608;
+
+    public int StepTimeBudgetSeconds { get; set; } = 20;
+
+    /// <summary>IPs or CIDR networks, comma or newline separated; empty allows any address.</summary>
+    public string AllowedIpAddresses { get; set; } = "";
+
+    public int MaxFailedLoginAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>"utf-8" or "windows-1251".</summary>
+    public string ResponseEncoding { get; set; } = "utf-8";
+
+    public int LogRetentionDays { get; set; } = 30;
+
+    #endregion
+
+    #region Catalog
+
+    /// <summary>Lines "&lt;1C price type id or name&gt;=Price|OldPrice|ProductCost|Tier:&lt;customer role system name&gt;".</summary>
+    public string PriceTypeMappings { get; set; } = "";
+
+    /// <summary>Lines "&lt;1C warehouse id or name&gt;=&lt;store warehouse id&gt;".</summary>
+    public string WarehouseMappings { get; set; } = "";
+
+    public bool CreateWarehouses { get; set; }
+
+    /// <summary>The 1C property holding the manufacturer; empty means "Изготовитель".</summary>
+    public string ManufacturerPropertyName { get; set; } = "";
+
+    /// <summary>0 leaves items missing from a full exchange alone, 1 unpublishes them.</summary>
+    public int MissingItemsAction { get; set; } = 1;
+
+    public bool AdoptProductsBySku { get; set; }
+
+    public bool UpdateProductNames { get; set; } = true;
+
+    public bool UpdateProductDescriptions { get; set; } = true;
+
+    public bool UpdateCategories { get; set; } = true;
+
+    public bool UpdatePictures { get; set; } = true;
+
+    public bool UpdatePrices { get; set; } = true;
+
+    public bool UpdateStock { get; set; } = true;
+
+    public bool PublishNewProducts { get; set; } = true;
+
+    public bool PublishEntityEvents { get; set; } = true;
+
+    #endregion
+
+    #region Orders
+
+    public string OrderSchemaVersion { get; set; } = "2.08";
+
+    public string OrderEncoding { get; set; } = "utf-8";
+
+    /// <summary>Order status ids to export; empty exports all.</summary>
+    public List<int> ExportOrderStatusIds { get; set; } = [];
+
+    public bool ExportPaidOrdersOnly { get; set; }
+
+    public DateTime? ExportOrdersFromUtc { get; set; }
+
+    public string InnCustomerAttributeName { get; set; } = "";
+
+    public string KppCustomerAttributeName { get; set; } = "";
+
+    /// <summary>Lines "&lt;1C status&gt;=Pending|Processing|Complete|Cancelled".</summary>
+    public string OrderStatusMappings { get; set; } = "";
+
+    public bool NotifyCustomerOnStatusChange { get; set; } = true;
+
+    #endregion
+}

@@ -1,0 +1,8 @@
+namespace Nop.Core.Domain.Localization;
+
+public partial class Language : BaseEntity
+{
+    public string LanguageCulture { get; set; }
+
+    public string UniqueSeoCode { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Nop.Core.Infrastructure.Mapper;
+
+public partial interface IOrderedMapperProfile
+{
+    int Order { get; }
+}

@@ -1,0 +1,10 @@
+namespace Nop.Services.Plugins;
+
+public abstract partial class BasePlugin : IPlugin
+{
+    public virtual string GetConfigurationPageUrl() => throw new NotImplementedException();
+
+    public virtual Task InstallAsync() => throw new NotImplementedException();
+
+    public virtual Task UninstallAsync() => throw new NotImplementedException();
+}

@@ -1,0 +1,6 @@
+namespace FluentMigrator.Infrastructure
+{
+    public interface IFluentSyntax
+    {
+    }
+}
