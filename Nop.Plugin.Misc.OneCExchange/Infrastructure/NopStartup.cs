@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Factories;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
@@ -16,6 +17,7 @@ public class NopStartup : INopStartup
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
         services.AddScoped<IConfigurationModelFactory, ConfigurationModelFactory>();
+        services.AddOneCCatalogStore();
     }
 
     public void Configure(IApplicationBuilder application)

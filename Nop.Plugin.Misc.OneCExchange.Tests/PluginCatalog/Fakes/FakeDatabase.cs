@@ -18,12 +18,11 @@ public sealed class FakeDatabase
 
     public List<(string Kind, Type EntityType, int Id)> EntityEvents { get; } = [];
 
-    public FakeRepository<T> Table<T>() where T : BaseEntity
-    {
-        if (!_tables.TryGetValue(typeof(T), out var table))
-            _tables[typeof(T)] = table = new FakeRepository<T>(this);
-        return (FakeRepository<T>)table;
-    }
+    public FakeRepository<T> Table<T>() where T : BaseEntity =>
+        _tables.TryGetValue(typeof(T), out var table) ? (FakeRepository<T>)table : new FakeRepository<T>(this);
+
+    /// <summary>The first repository of a type is its table (also when a DI container creates it).</summary>
+    internal void Adopt<T>(FakeRepository<T> repository) where T : BaseEntity => _tables.TryAdd(typeof(T), repository);
 
     /// <summary>Rows of a table as they are stored (copies; changing them changes nothing).</summary>
     public IReadOnlyList<T> Rows<T>() where T : BaseEntity => Table<T>().Snapshot();

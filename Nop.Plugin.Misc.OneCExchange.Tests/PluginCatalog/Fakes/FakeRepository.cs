@@ -11,12 +11,19 @@ namespace OneCExchange.Tests.PluginCatalog.Fakes;
 /// not written with UpdateAsync is lost, as in a database), assigns identities, counts round trips, and takes part
 /// in an ambient <see cref="TransactionScope"/> (a scope disposed without Complete restores the table).
 /// </summary>
-public sealed class FakeRepository<T>(FakeDatabase database) : IRepository<T>, IEnlistmentNotification where T : BaseEntity
+public sealed class FakeRepository<T> : IRepository<T>, IEnlistmentNotification where T : BaseEntity
 {
+    private readonly FakeDatabase _database;
     private List<T> _rows = [];
     private int _lastId;
     private Transaction? _enlistedIn;
     private (List<T> Rows, int LastId) _beforeTransaction;
+
+    public FakeRepository(FakeDatabase database)
+    {
+        _database = database;
+        database.Adopt(this);
+    }
 
     /// <summary>When set, a write of an entity matching it throws (a constraint violation, a lost connection...).</summary>
     public Func<T, bool>? FailWritesOf { get; set; }
@@ -50,7 +57,7 @@ public sealed class FakeRepository<T>(FakeDatabase database) : IRepository<T>, I
         _rows.RemoveAll(r => ids.Contains(r.Id));
         if (publishEvent)
             foreach (var id in ids)
-                database.EntityEvents.Add(("deleted", typeof(T), id));
+                _database.EntityEvents.Add(("deleted", typeof(T), id));
         return Task.CompletedTask;
     }
 
@@ -76,7 +83,7 @@ public sealed class FakeRepository<T>(FakeDatabase database) : IRepository<T>, I
             entity.Id = ++_lastId;
             _rows.Add(FakeDatabase.Copy(entity));
             if (publishEvent)
-                database.EntityEvents.Add(("inserted", typeof(T), entity.Id));
+                _database.EntityEvents.Add(("inserted", typeof(T), entity.Id));
         }
         return Task.CompletedTask;
     }
@@ -93,7 +100,7 @@ public sealed class FakeRepository<T>(FakeDatabase database) : IRepository<T>, I
                 throw new InvalidOperationException($"{typeof(T).Name} {entity.Id} does not exist");
             _rows[index] = FakeDatabase.Copy(entity);
             if (publishEvent)
-                database.EntityEvents.Add(("updated", typeof(T), entity.Id));
+                _database.EntityEvents.Add(("updated", typeof(T), entity.Id));
         }
         return Task.CompletedTask;
     }
@@ -104,7 +111,7 @@ public sealed class FakeRepository<T>(FakeDatabase database) : IRepository<T>, I
             throw new InvalidOperationException($"simulated database failure writing {typeof(T).Name}");
     }
 
-    private void Count(string operation) => database.CountRoundTrip($"{typeof(T).Name}.{operation}");
+    private void Count(string operation) => _database.CountRoundTrip($"{typeof(T).Name}.{operation}");
 
     private void Enlist()
     {

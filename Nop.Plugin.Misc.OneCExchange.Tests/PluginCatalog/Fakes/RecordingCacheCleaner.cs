@@ -7,7 +7,7 @@ namespace OneCExchange.Tests.PluginCatalog.Fakes;
 /// Records which entity types the store asked to clear caches for (the prefixes themselves come from nopCommerce's
 /// defaults classes, which exist only in a real store).
 /// </summary>
-public sealed class RecordingCacheCleaner() : CatalogCacheCleaner(new NoCache())
+public sealed class RecordingCacheCleaner() : CatalogCacheCleaner(new FakeStaticCacheManager())
 {
     public List<Type> Cleared { get; } = [];
 
@@ -16,13 +16,20 @@ public sealed class RecordingCacheCleaner() : CatalogCacheCleaner(new NoCache())
         Cleared.AddRange(writtenTypes);
         return Task.CompletedTask;
     }
+}
 
-    private sealed class NoCache : IStaticCacheManager
+/// <summary>Records the cache prefixes removed.</summary>
+public sealed class FakeStaticCacheManager : IStaticCacheManager
+{
+    public List<string> RemovedPrefixes { get; } = [];
+
+    public Task RemoveByPrefixAsync(string prefix, params object[] prefixParameters)
     {
-        public Task RemoveByPrefixAsync(string prefix, params object[] prefixParameters) => Task.CompletedTask;
+        RemovedPrefixes.Add(prefix);
+        return Task.CompletedTask;
+    }
 
-        public void Dispose()
-        {
-        }
+    public void Dispose()
+    {
     }
 }
