@@ -7,7 +7,7 @@ public sealed record CatalogImportOptions
 {
     /// <summary>Lines "&lt;1C price type id or name&gt;=Price|OldPrice|ProductCost|Tier:&lt;customer role system name&gt;".
     /// Parsed by <see cref="PriceTypeMapping.ParseLines"/>. An offer price of an unmapped type is ignored; when no
-    /// line is given at all, the first price type 1C sends goes to Price.</summary>
+    /// line is given at all, the first price type used by an offer of the session goes to Price.</summary>
     public IReadOnlyList<PriceTypeMapping> PriceTypeMappings { get; init; } = [];
 
     /// <summary>ISO code of the store's primary currency, e.g. "RUB".</summary>

@@ -43,7 +43,9 @@ public interface ICatalogStore
     /// <summary>
     /// The missing-items policy after a full exchange: unpublishes every published entity of these kinds whose mapping
     /// row's last seen session is not <paramref name="sessionId"/> (only <see cref="CatalogEntityKind.Category"/> and
-    /// <see cref="CatalogEntityKind.Product"/> are meaningful). Never deletes. Returns how many were unpublished.
+    /// <see cref="CatalogEntityKind.Product"/> are meaningful). Never deletes. It also clears the hash of every row it
+    /// unpublished, so that the item is written again (and republished) when a later exchange carries it, even
+    /// unchanged. Returns how many were unpublished.
     /// The store may run it in several transactions; it is idempotent.
     /// </summary>
     Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds,
@@ -102,4 +104,6 @@ public sealed record CatalogBatchResult(IReadOnlyList<CommandOutcome> Outcomes);
 /// <summary>What a command did.</summary>
 /// <param name="EntityId">The host entity the command wrote (new id when created).</param>
 /// <param name="Created">True when the entity did not exist before this command.</param>
-public readonly record struct CommandOutcome(int EntityId, bool Created);
+/// <param name="PictureIds">For an <see cref="UpsertProduct"/> with Pictures: the picture ids in the order of its
+/// Pictures list; null otherwise.</param>
+public readonly record struct CommandOutcome(int EntityId, bool Created, IReadOnlyList<int>? PictureIds = null);

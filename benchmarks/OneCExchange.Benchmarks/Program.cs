@@ -1,2 +1,14 @@
-Console.Error.WriteLine("usage: OneCExchange.Benchmarks <reader|pipeline> ...");
-return 2;
+using OneCExchange.Benchmarks;
+
+var benchmarks = new Dictionary<string, Func<string[], int>>
+{
+    ["reader"] = ReaderBenchmark.Run,
+    ["pipeline"] = PipelineBenchmark.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine("usage: OneCExchange.Benchmarks <" + string.Join('|', benchmarks.Keys) + "> ...");
+    return 2;
+}
+return run(args[1..]);

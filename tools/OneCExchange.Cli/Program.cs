@@ -1,2 +1,17 @@
-Console.Error.WriteLine("usage: onec <analyze|generate|replay> ...");
-return 2;
+using OneCExchange.Cli;
+
+ICommand[] commands =
+[
+    new AnalyzeCommand(),
+    new GenerateCommand(),
+];
+
+var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
+if (command == null)
+{
+    Console.Error.WriteLine("usage:");
+    foreach (var known in commands)
+        Console.Error.WriteLine("  onec " + known.Usage);
+    return 2;
+}
+return command.Run(args[1..], Console.Out, Console.Error);

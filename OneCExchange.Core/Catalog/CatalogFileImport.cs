@@ -1,0 +1,139 @@
+using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>
+/// The step-wise import of one staged catalog file (classifier, catalog, offers, prices or rests): reads it forward,
+/// skips (without applying) the items earlier steps committed, and applies the rest in batches until the deadline.
+/// Items are the reader's records, counted from the start of the file.
+/// </summary>
+public sealed class CatalogFileImport : IFileImport
+{
+    private readonly FileImportRequest _request;
+    private readonly string _path;
+    private readonly CatalogSessionState _session;
+    private readonly CatalogImporter _importer;
+    private CommerceMlReader? _reader;
+    private long _read;
+    private long _warningsTaken;
+    private bool _done;
+
+    public CatalogFileImport(FileImportRequest request, string path, ICatalogStore store, CatalogImportOptions options,
+        CatalogSessionState session)
+    {
+        _request = request;
+        _path = path;
+        _session = session;
+        _importer = new CatalogImporter(store, options, session, request.SessionFolder, Counters);
+        ItemsCompleted = request.ResumeAfterItems;
+    }
+
+    public long ItemsCompleted { get; private set; }
+
+    public ImportCounters Counters { get; } = new();
+
+    /// <summary>True when the file's catalog is a full one, false for changes only, null when it has no Каталог.</summary>
+    public bool? IsFullCatalog => _importer.IsFullCatalog;
+
+    public string ProgressMessage => _done
+        ? $"Файл {_request.RelativePath} загружен: создано {Counters.Created}, обновлено {Counters.Updated}, без изменений {Counters.Skipped}, снято с публикации {Counters.Unpublished}, ошибок {Counters.Failed}"
+        : $"Файл {_request.RelativePath}: обработано элементов {ItemsCompleted}";
+
+    public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (_done)
+            return true;
+        try
+        {
+            _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
+            while (true)
+            {
+                if (DateTimeOffset.UtcNow >= deadline)
+                {
+                    await _importer.FlushAsync(cancellationToken);
+                    ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
+                    return false;
+                }
+                if (!_reader.Read())
+                    break;
+                _read++;
+                if (_read <= _request.ResumeAfterItems)
+                    _importer.Observe(_reader.Current, _read);
+                else
+                    await _importer.AddAsync(_reader.Current, _read, cancellationToken);
+                ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
+                TakeReaderWarnings();
+            }
+            await _importer.FlushAsync(cancellationToken);
+            ItemsCompleted = _importer.CommittedItems;
+            TakeReaderWarnings();
+            _done = true;
+            return true;
+        }
+        catch (CommerceMlException e)
+        {
+            throw new ImportException($"Файл {_request.RelativePath} не может быть загружен: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new ImportException($"Файл {_request.RelativePath} не может быть прочитан: {e.Message}", e);
+        }
+    }
+
+    private void TakeReaderWarnings()
+    {
+        if (_reader is null || _reader.WarningCount == _warningsTaken)
+            return;
+        foreach (var warning in _reader.Warnings.Skip((int)Math.Min(_warningsTaken, int.MaxValue)))
+            Counters.AddMessage(warning.ToString());
+        Counters.Warnings += _reader.WarningCount - _warningsTaken;
+        _warningsTaken = _reader.WarningCount;
+    }
+
+    public void Dispose() => _reader?.Dispose();
+}
+
+/// <summary>Opens catalog file imports for the protocol (type=catalog).</summary>
+public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions)
+    : IFileImportFactory
+{
+    public IFileImport Open(FileImportRequest request)
+    {
+        if (request.Type != ExchangeType.Catalog)
+            throw new ImportException($"Файл {request.RelativePath} не относится к обмену каталогом.");
+        var folder = Path.GetFullPath(request.SessionFolder);
+        var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
+        if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ImportException($"Недопустимое имя файла {request.RelativePath}.");
+        if (!File.Exists(path))
+            throw new ImportException($"Файл {request.RelativePath} не был передан.");
+        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId));
+    }
+}
+
+/// <summary>
+/// The missing-items policy after a full exchange: unpublishes the categories and products the session did not carry
+/// (the store keeps a last-seen session id on every mapping row the session wrote or confirmed unchanged). Only kinds
+/// the session actually carried are considered, and nothing is unpublished when the session's state is unknown
+/// (e.g. after a restart) — never destroy by surprise.
+/// </summary>
+public sealed class CatalogCompletionService(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions)
+    : ICatalogCompletion
+{
+    public async Task<string> CompleteAsync(CatalogCompletion completion, CancellationToken cancellationToken)
+    {
+        if (!completion.DeactivateMissing)
+            return "Импорт каталога завершен.";
+        if (options.MissingItemsAction == MissingItemsAction.Leave)
+            return "Импорт каталога завершен; товары, отсутствующие в выгрузке, оставлены без изменений (настройка).";
+        var session = sessions.Find(completion.SessionId);
+        if (session is null)
+            return "Импорт каталога завершен; состояние сеанса обмена утеряно, поэтому ничего не снято с публикации.";
+        var kinds = new[] { CatalogEntityKind.Category, CatalogEntityKind.Product }.Where(session.HasSeen).ToList();
+        if (kinds.Count == 0)
+            return "Импорт каталога завершен; выгрузка не содержала каталога, ничего не снято с публикации.";
+        var count = await store.UnpublishNotSeenAsync(completion.SessionId, kinds, cancellationToken);
+        return $"Импорт каталога завершен; снято с публикации отсутствующих в выгрузке: {count}.";
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using OneCExchange.Core.CommerceMl;
+
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>
+/// What one catalog exchange session learnt across its files: price types and warehouses (the classifier and the
+/// offers come in different files), the classifier context the reader resolves properties with, and which kinds of
+/// entities the session carried (the missing-items policy only applies to kinds the session actually sent).
+/// Kept in memory: after a restart a session loses it, and the pipeline then falls back to matching by id and the
+/// completion refuses to unpublish (never destroy by surprise).
+/// </summary>
+public sealed class CatalogSessionState
+{
+    private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
+    private readonly ConcurrentDictionary<string, PriceType> _priceTypes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
+    private string? _defaultPriceTypeId;
+
+    public CatalogSessionState(string sessionId) => SessionId = sessionId;
+
+    public string SessionId { get; }
+
+    /// <summary>The reader's classifier context, shared by every file of the session.</summary>
+    public ClassifierContext Classifier { get; } = new();
+
+    /// <summary>True once a full (not changes-only) catalog or classifier file of this session was imported.</summary>
+    public bool CarriedFullCatalog { get; internal set; }
+
+    public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
+
+    public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;
+
+    public bool TryGetPriceType(string id, out PriceType priceType) => _priceTypes.TryGetValue(id, out priceType!);
+
+    public bool TryGetWarehouse(string id, out Warehouse warehouse) => _warehouses.TryGetValue(id, out warehouse!);
+
+    /// <summary>
+    /// The price type that goes to Price when no mapping is configured: the first one an offer of the session used
+    /// (1C often defines many price types of which the site gets one).
+    /// </summary>
+    public string DefaultPriceType(string candidate) =>
+        Interlocked.CompareExchange(ref _defaultPriceTypeId, candidate, null) ?? candidate;
+
+    public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
+
+    public bool HasSeen(CatalogEntityKind kind) => _seenKinds.ContainsKey(kind);
+}
+
+/// <summary>The states of recent sessions, shared by the file import factory and the completion (a singleton).</summary>
+public sealed class CatalogSessions
+{
+    private const int Kept = 8;
+    private readonly ConcurrentDictionary<string, (CatalogSessionState State, long Order)> _sessions = new();
+    private long _order;
+
+    public CatalogSessionState GetOrCreate(string sessionId)
+    {
+        var entry = _sessions.GetOrAdd(sessionId, id => (new CatalogSessionState(id), Interlocked.Increment(ref _order)));
+        if (_sessions.Count > Kept)
+            foreach (var old in _sessions.OrderBy(s => s.Value.Order).Take(_sessions.Count - Kept).ToList())
+                _sessions.TryRemove(old.Key, out _);
+        return entry.State;
+    }
+
+    public CatalogSessionState? Find(string sessionId) =>
+        _sessions.TryGetValue(sessionId, out var entry) ? entry.State : null;
+}

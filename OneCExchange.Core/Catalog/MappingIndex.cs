@@ -1,0 +1,69 @@
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>What the pipeline knows of one mapping row; updated in place after each applied command.</summary>
+internal sealed class MappedEntity(int entityId, string? hash)
+{
+    public int EntityId { get; set; } = entityId;
+    public string? Hash { get; set; } = hash;
+}
+
+/// <summary>A picture of a product as the mapping table knows it.</summary>
+internal sealed record MappedPicture(string RelativePath, int PictureId, string? Hash);
+
+/// <summary>
+/// The host's mapping rows, read once per file import and kind (lazily), then kept in step with what the pipeline
+/// writes. Pictures are indexed by product key.
+/// </summary>
+internal sealed class MappingIndex(ICatalogStore store)
+{
+    private readonly Dictionary<CatalogEntityKind, Dictionary<string, MappedEntity>> _maps = [];
+    private Dictionary<string, List<MappedPicture>>? _pictures;
+
+    public async ValueTask<Dictionary<string, MappedEntity>> GetAsync(CatalogEntityKind kind, CancellationToken ct)
+    {
+        if (_maps.TryGetValue(kind, out var map))
+            return map;
+        map = new Dictionary<string, MappedEntity>(StringComparer.Ordinal);
+        await foreach (var row in store.ReadMappingsAsync(kind, ct))
+            map[row.Key] = new MappedEntity(row.EntityId, row.Hash);
+        _maps[kind] = map;
+        return map;
+    }
+
+    /// <summary>The loaded map of a kind (GetAsync must have loaded it).</summary>
+    public Dictionary<string, MappedEntity> Loaded(CatalogEntityKind kind) => _maps[kind];
+
+    public async ValueTask<Dictionary<string, List<MappedPicture>>> PicturesAsync(CancellationToken ct)
+    {
+        if (_pictures != null)
+            return _pictures;
+        _pictures = new Dictionary<string, List<MappedPicture>>(StringComparer.Ordinal);
+        await foreach (var row in store.ReadMappingsAsync(CatalogEntityKind.Picture, ct))
+        {
+            var bar = row.Key.IndexOf('|');
+            if (bar <= 0)
+                continue;
+            var productKey = row.Key[..bar];
+            if (!_pictures.TryGetValue(productKey, out var list))
+                _pictures[productKey] = list = [];
+            list.Add(new MappedPicture(row.Key[(bar + 1)..], row.EntityId, row.Hash));
+        }
+        return _pictures;
+    }
+
+    public void Record(CatalogEntityKind kind, string key, int entityId, string? hash)
+    {
+        var map = _maps[kind];
+        if (map.TryGetValue(key, out var entry))
+        {
+            entry.EntityId = entityId;
+            entry.Hash = hash;
+        }
+        else
+        {
+            map[key] = new MappedEntity(entityId, hash);
+        }
+    }
+
+    public static string PictureKey(string productKey, string relativePath) => productKey + "|" + relativePath;
+}

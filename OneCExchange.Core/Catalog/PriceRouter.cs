@@ -1,0 +1,72 @@
+using OneCExchange.Core.CommerceMl;
+
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>The prices of one offer as they go to the store, in the store currency.</summary>
+internal sealed record RoutedPrices(decimal? Price, decimal? OldPrice, decimal? ProductCost, IReadOnlyList<TierPrice> Tiers)
+{
+    public bool IsEmpty => Price is null && OldPrice is null && ProductCost is null && Tiers.Count == 0;
+}
+
+/// <summary>
+/// Sends each 1C price to where the settings map its price type (by Ид, else by name), converting its currency to the
+/// store's. With no mapping configured, the first price type an offer of the session used is the Price.
+/// </summary>
+internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionState session)
+{
+    private readonly string _storeCurrency = CurrencyCodes.Normalize(options.StoreCurrencyCode);
+
+    public IReadOnlyList<string> TierRoles { get; } = options.PriceTypeMappings
+        .Where(m => m.Target == PriceTargetKind.Tier && m.CustomerRole != null)
+        .Select(m => m.CustomerRole!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public RoutedPrices Route(Offer offer, List<string> warnings)
+    {
+        decimal? price = null, oldPrice = null, cost = null;
+        var tiers = new List<TierPrice>();
+        foreach (var offerPrice in offer.Prices)
+        {
+            var mapping = Find(offerPrice.PriceTypeId, offer);
+            if (mapping is null)
+                continue;
+            if (Convert(offerPrice, warnings) is not { } amount)
+                continue;
+            switch (mapping.Target)
+            {
+                case PriceTargetKind.Price: price = amount; break;
+                case PriceTargetKind.OldPrice: oldPrice = amount; break;
+                case PriceTargetKind.ProductCost: cost = amount; break;
+                case PriceTargetKind.Tier: tiers.Add(new TierPrice(mapping.CustomerRole!, amount)); break;
+            }
+        }
+        return new RoutedPrices(price, oldPrice, cost, tiers);
+    }
+
+    private PriceTypeMapping? Find(string priceTypeId, Offer offer)
+    {
+        if (options.PriceTypeMappings.Count == 0)
+        {
+            var first = session.DefaultPriceType(offer.Prices[0].PriceTypeId);
+            return priceTypeId == first ? new PriceTypeMapping(first, PriceTargetKind.Price) : null;
+        }
+        var name = session.TryGetPriceType(priceTypeId, out var type) ? type.Name : null;
+        return options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.PriceType, priceTypeId, StringComparison.OrdinalIgnoreCase))
+            ?? (name is null ? null
+                : options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.PriceType, name, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private decimal? Convert(OfferPrice offerPrice, List<string> warnings)
+    {
+        var code = offerPrice.Currency
+            ?? (session.TryGetPriceType(offerPrice.PriceTypeId, out var type) ? type.Currency : null);
+        if (string.IsNullOrWhiteSpace(code))
+            return offerPrice.PricePerUnit;
+        var currency = CurrencyCodes.Normalize(code);
+        if (currency == _storeCurrency)
+            return offerPrice.PricePerUnit;
+        if (options.CurrencyRates?.TryGetRate(currency, _storeCurrency, out var rate) == true)
+            return Math.Round(offerPrice.PricePerUnit * rate, 2, MidpointRounding.AwayFromZero);
+        warnings.Add($"no exchange rate from {currency} to {_storeCurrency}; the price of type {offerPrice.PriceTypeId} is skipped");
+        return null;
+    }
+}
