@@ -31,13 +31,15 @@ public class PictureStoreTests
         var h = new StoreHarness();
         var first = Staged(PictureAction.Add, "a.jpg", [1, 2, 3], 0);
         var second = Staged(PictureAction.Add, "b.jpg", [4, 5], 1);
-        var id = await h.IdOf(new UpsertProduct { Key = "p", Name = "P", Pictures = [first, second] });
+        var result = await h.ApplyAsync(new UpsertProduct { Key = "p", Name = "P", Pictures = [first, second] });
+        var id = result.Outcomes[0].EntityId;
 
         var rows = h.Db.Rows<NopProductPicture>().Where(pp => pp.ProductId == id).OrderBy(pp => pp.DisplayOrder).ToList();
         Assert.That(rows.Select(r => h.Pictures.Binaries[r.PictureId]), Is.EqualTo(new[] { new byte[] { 1, 2, 3 }, new byte[] { 4, 5 } }));
         Assert.That(h.Db.Rows<Picture>().Select(p => (p.MimeType, p.SeoFilename)), Is.All.EqualTo(("image/jpeg", "kurtka")));
         var mapping = h.Mapping(CatalogEntityKind.Picture, first.Key)!;
         Assert.That((mapping.EntityId, mapping.ContentHash), Is.EqualTo((rows[0].PictureId, first.ContentHash)));
+        Assert.That(result.Outcomes[0].PictureIds, Is.EqualTo(rows.Select(r => r.PictureId)), "picture ids in the order of the command's list");
     }
 
     [Test]

@@ -30,8 +30,8 @@ public class UnpublishStoreTests
         var h = new StoreHarness();
         var first = await h.ApplyAsync("s1", [
             new UpsertCategory { Key = "g1", Name = "G1", Published = true }, new UpsertCategory { Key = "g2", Name = "G2", Published = true },
-            new UpsertProduct { Key = "kept", Name = "Kept" }, new UpsertProduct { Key = "touched", Name = "Touched" },
-            new UpsertProduct { Key = "gone", Name = "Gone" }]);
+            new UpsertProduct { Key = "kept", Name = "Kept", Hash = "hk" }, new UpsertProduct { Key = "touched", Name = "Touched" },
+            new UpsertProduct { Key = "gone", Name = "Gone", Hash = "hg" }]);
         var ids = first.Outcomes.Select(o => o.EntityId).ToArray();
 
         await h.ApplyAsync("s2", [new UpsertProduct { Key = "touched", EntityId = ids[3], Name = "Touched 2" }],
@@ -41,6 +41,8 @@ public class UnpublishStoreTests
         Assert.That(unpublished, Is.EqualTo(2));
         Assert.That(h.Db.Rows<Product>().Where(p => !p.Published).Select(p => p.Name), Is.EqualTo(new[] { "Gone" }));
         Assert.That(h.Db.Rows<Category>().Where(c => !c.Published).Select(c => c.Name), Is.EqualTo(new[] { "G2" }));
+        Assert.That((h.Mapping(CatalogEntityKind.Product, "gone")!.ContentHash, h.Mapping(CatalogEntityKind.Product, "kept")!.ContentHash),
+            Is.EqualTo(((string?)null, "hk")), "an unpublished item is written again when 1C sends it again, even unchanged");
         Assert.That(await h.Store.UnpublishNotSeenAsync("s2", [CatalogEntityKind.Category, CatalogEntityKind.Product], CancellationToken.None),
             Is.Zero, "idempotent");
     }

@@ -22,7 +22,7 @@ public class CatalogPictureWriter(
     {
         var targets = commands
             .Where(c => c.Command.Pictures is not null || c.Command.RemovedPictureIds.Count > 0)
-            .Select(c => (ProductId: context.Outcomes[c.Index].EntityId, Created: context.Outcomes[c.Index].Created, c.Command))
+            .Select(c => (c.Index, ProductId: context.Outcomes[c.Index].EntityId, Created: context.Outcomes[c.Index].Created, c.Command))
             .ToList();
         if (targets.Count == 0)
             return;
@@ -33,13 +33,15 @@ public class CatalogPictureWriter(
         var inserts = new List<NopProductPicture>();
         var updates = new List<NopProductPicture>();
         var removed = new List<NopProductPicture>();
-        foreach (var (productId, _, command) in targets)
+        foreach (var (index, productId, _, command) in targets)
         {
             var current = existing[productId].ToList();
+            var pictureIds = new List<int>(command.Pictures?.Count ?? 0);
             foreach (var picture in command.Pictures ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var pictureId = await WritePictureAsync(command, picture);
+                pictureIds.Add(pictureId);
                 context.MappingWrites.Add(new MappingWrite(new EntityKey(CatalogEntityKind.Picture, picture.Key), pictureId,
                     picture.ContentHash));
                 var row = current.FirstOrDefault(pp => pp.PictureId == pictureId);
@@ -52,6 +54,8 @@ public class CatalogPictureWriter(
                 }
             }
             removed.AddRange(current.Where(pp => command.RemovedPictureIds.Contains(pp.PictureId)));
+            if (command.Pictures is not null)
+                context.Outcomes[index] = context.Outcomes[index] with { PictureIds = pictureIds };
         }
 
         if (removed.Count > 0)

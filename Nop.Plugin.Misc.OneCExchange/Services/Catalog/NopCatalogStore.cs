@@ -5,6 +5,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Seo;
 using Nop.Core.Events;
 using Nop.Data;
+using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Events;
 using OneCExchange.Core.Catalog;
 
@@ -155,16 +156,19 @@ public class NopCatalogStore(
         return unpublished;
     }
 
-    /// <summary>Page by page, each page in its own transaction (idempotent: a rerun finds the rest).</summary>
+    /// <summary>
+    /// Page by page, each page in its own transaction (idempotent: a rerun finds the rest). The hash of every row whose
+    /// entity it unpublished is cleared, so that a later exchange carrying the item writes (and republishes) it.
+    /// </summary>
     protected virtual async Task<int> UnpublishNotSeenAsync<T>(string sessionId, CatalogEntityKind kind, IRepository<T> repository,
         Func<T, bool> isPublished, Action<T> unpublish, Action<T, DateTime> touch, CancellationToken cancellationToken)
         where T : BaseEntity
     {
         var count = 0;
-        var page = new List<int>(OneCMappingTable.PageSize);
+        var page = new List<OneCMapping>(OneCMappingTable.PageSize);
         await foreach (var row in mappingTable.ReadNotSeenAsync(kind, sessionId, cancellationToken))
         {
-            page.Add(row.EntityId);
+            page.Add(row);
             if (page.Count < OneCMappingTable.PageSize)
                 continue;
             count += await UnpublishPageAsync(repository, page, isPublished, unpublish, touch);
@@ -175,21 +179,25 @@ public class NopCatalogStore(
         return count;
     }
 
-    private async Task<int> UnpublishPageAsync<T>(IRepository<T> repository, List<int> ids, Func<T, bool> isPublished,
+    private async Task<int> UnpublishPageAsync<T>(IRepository<T> repository, List<OneCMapping> rows, Func<T, bool> isPublished,
         Action<T> unpublish, Action<T, DateTime> touch) where T : BaseEntity
     {
         var now = DateTime.UtcNow;
         List<T> changed;
         using (var transaction = BeginTransaction())
         {
-            changed = (await repository.ByIdsAsync(ids)).Where(isPublished).ToList();
+            changed = (await repository.ByIdsAsync(rows.Select(r => r.EntityId))).Where(isPublished).ToList();
             foreach (var entity in changed)
             {
                 unpublish(entity);
                 touch(entity, now);
             }
             if (changed.Count > 0)
+            {
                 await repository.UpdateAsync(changed, settings.PublishEntityEvents);
+                var unpublishedIds = changed.Select(e => e.Id).ToHashSet();
+                await mappingTable.ClearHashesAsync(rows.Where(r => unpublishedIds.Contains(r.EntityId)).ToList(), now);
+            }
             transaction.Complete();
         }
         if (changed.Count > 0 && !settings.PublishEntityEvents)

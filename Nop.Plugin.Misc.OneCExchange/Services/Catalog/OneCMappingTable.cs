@@ -95,6 +95,20 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
             await repository.DeleteAsync(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId));
     }
 
+    /// <summary>Forgets the content hash of these rows, so that the next exchange carrying them writes them again.</summary>
+    public virtual async Task ClearHashesAsync(IReadOnlyCollection<OneCMapping> rows, DateTime nowUtc)
+    {
+        var changed = rows.Where(r => r.ContentHash is not null).ToList();
+        if (changed.Count == 0)
+            return;
+        foreach (var row in changed)
+        {
+            row.ContentHash = null;
+            row.UpdatedOnUtc = nowUtc;
+        }
+        await repository.UpdateAsync(changed, publishEvent: false);
+    }
+
     /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
     /// <paramref name="seen"/> keys as seen in the session. Unchanged rows are not written. One bulk insert and one
