@@ -1,0 +1,108 @@
+using System.Xml.Linq;
+using Nop.Core.Domain.Catalog;
+using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+using NUnit.Framework;
+using OneCExchange.Core.Catalog;
+using PackageLayout = OneCExchange.Core.CommerceMl.PackageLayout;
+using OneCExchange.Core.Exchange;
+using OneCExchange.Tests.Catalog;
+using OneCExchange.Tests.PluginCatalog.Fakes;
+using OneCExchange.Tests.Support;
+
+namespace OneCExchange.Tests.PluginCatalog;
+
+/// <summary>
+/// Every corpus package run through the whole catalog pipeline into the nopCommerce store (over fakes of its
+/// repositories) lands as in the pipeline's reference store, whose content the catalog tests check against the XML;
+/// the entity counts are also checked here against the XML directly.
+/// </summary>
+public class CorpusReplayTests
+{
+    private const string Folder = "catalog";
+
+    [TestCaseSource(typeof(CatalogCorpusTests), nameof(CatalogCorpusTests.Packages))]
+    public async Task Package_lands_in_nopCommerce_entities_as_in_the_reference_store(string package)
+    {
+        var folder = TestPaths.CorpusOrSkip(Folder);
+        if (package == CorpusFiles.Absent)
+            Assert.Ignore("The shared corpus is absent.");
+        var files = ImportOrder(folder, package);
+        Assert.That(files, Is.Not.Empty);
+
+        var nop = new StoreHarness();
+        var reference = new InMemoryCatalogStore();
+        await ImportAsync(nop.Store, folder, files);
+        await ImportAsync(reference, folder, files);
+
+        var docs = files.Select(f => XDocument.Load(Path.Combine(folder, f))).ToList();
+        var groups = docs.SelectMany(d => Named(d, "Группа")).Where(g => !IsDeleted(g)).Select(Id).ToHashSet();
+        var products = docs.SelectMany(d => Named(d, "Товар")).Where(t => t.Parent?.Parent?.Name.LocalName == "Каталог" && !IsDeleted(t))
+            .Select(t => Id(t).Split('#')[0]).ToHashSet();
+        Assert.Multiple(() =>
+        {
+            Assert.That(nop.Db.Rows<Category>(), Has.Count.EqualTo(groups.Count), "categories = groups");
+            Assert.That(nop.Db.Rows<Product>(), Has.Count.EqualTo(products.Count), "products = catalog products");
+            Assert.That(nop.Db.Rows<ProductAttributeCombination>(), Has.Count.EqualTo(reference.Combinations.Count), "combinations");
+            Assert.That(nop.Db.Rows<Category>().Select(c => c.Name), Is.EquivalentTo(reference.Categories.Values.Select(c => c.Name)));
+            foreach (var (key, id) in Mapped(nop, CatalogEntityKind.Product))
+            {
+                var expected = reference.ProductOf(key);
+                var actual = nop.Row<Product>(id);
+                Assert.That((actual.Name, actual.Price, actual.OldPrice, actual.StockQuantity, actual.Published, actual.Sku),
+                    Is.EqualTo((expected.Name, expected.Price, expected.OldPrice, expected.StockQuantity, expected.Published, expected.Sku)),
+                    $"product {key}");
+                Assert.That(nop.Db.Rows<ProductSpecificationAttribute>().Count(s => s.ProductId == id),
+                    Is.EqualTo(expected.Specifications.Count), $"specifications of {key}");
+            }
+            foreach (var (key, id) in Mapped(nop, CatalogEntityKind.Variant))
+            {
+                var expected = reference.CombinationOf(key);
+                var actual = nop.Row<ProductAttributeCombination>(id);
+                Assert.That((actual.StockQuantity, actual.OverriddenPrice), Is.EqualTo((expected.StockQuantity, expected.OverriddenPrice)), $"variant {key}");
+            }
+        });
+        TestContext.Out.WriteLine($"{package}: {nop.Db.Rows<Category>().Count} categories, {nop.Db.Rows<Product>().Count} products, " +
+            $"{nop.Db.Rows<ProductAttributeCombination>().Count} combinations, {nop.Db.Rows<ProductSpecificationAttribute>().Count} specification values");
+    }
+
+    private static async Task ImportAsync(ICatalogStore store, string folder, List<string> files)
+    {
+        var factory = new CatalogFileImportFactory(store, new CatalogImportOptions(), new CatalogSessions());
+        foreach (var file in files)
+        {
+            using var import = factory.Open(new FileImportRequest("corpus", ExchangeType.Catalog, folder, file, 0));
+            Assert.That(await import.RunAsync(DateTimeOffset.UtcNow.AddMinutes(1), default), Is.True, file);
+        }
+    }
+
+    private static IEnumerable<(string Key, int Id)> Mapped(StoreHarness h, CatalogEntityKind kind) =>
+        h.Db.Rows<OneCMapping>().Where(m => m.EntityTypeId == CatalogMappingTypes.IdOf(kind)).Select(m => (m.OneCId, m.EntityId));
+
+    /// <summary>Definitions first, then catalogs, then offers; within a rank the package layout order.</summary>
+    private static List<string> ImportOrder(string folder, string package) =>
+        Directory.EnumerateFiles(folder, package + "__*.xml").Select(f => Path.GetFileName(f))
+            .Where(f => PackageOf(f) == package)
+            .OrderBy(f => Rank(XDocument.Load(Path.Combine(folder, f))))
+            .ThenBy(f => System.Text.RegularExpressions.Regex.Replace(f[(package.Length + 2)..], @"^(goods|properties)_(\d+)_", "$1/$2/"),
+                PackageLayout.Comparer)
+            .ToList();
+
+    /// <summary>"owner__repo[__package]__file.xml" → the prefix shared by the files of one package.</summary>
+    private static string PackageOf(string fileName)
+    {
+        var parts = fileName.Replace("___", "\u0001").Split("__");
+        return string.Join("__", parts.Take(parts.Length > 3 ? 3 : 2));
+    }
+
+    private static int Rank(XDocument doc) => Named(doc, "Товар").Any() ? 1 : Named(doc, "Предложение").Any() ? 2 : 0;
+
+    private static bool IsDeleted(XElement e) =>
+        e.Attribute("Статус")?.Value == "Удален" || Child(e, "ПометкаУдаления")?.Trim().ToLowerInvariant() is "true" or "истина";
+
+    private static string Id(XElement e) => Child(e, "Ид")!.Trim();
+
+    private static string? Child(XElement e, string name) => e.Elements().FirstOrDefault(c => c.Name.LocalName == name)?.Value;
+
+    private static IEnumerable<XElement> Named(XDocument doc, string name) => doc.Descendants().Where(e => e.Name.LocalName == name);
+}
