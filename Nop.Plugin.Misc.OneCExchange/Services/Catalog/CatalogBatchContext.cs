@@ -10,6 +10,7 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// </summary>
 public sealed class CatalogBatchContext(string sessionId, int commandCount, DateTime nowUtc, bool publishEvents)
 {
+    private readonly Dictionary<(Type, int), object> _originals = [];
     private readonly Dictionary<int, Product> _products = [];
     private readonly HashSet<int> _changedProducts = [];
     private readonly Dictionary<int, ProductAttributeCombination> _combinations = [];
@@ -46,6 +47,7 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
     public void Track(Product product, bool changed = false)
     {
         _products[product.Id] = product;
+        _originals.TryAdd((typeof(Product), product.Id), EntityValues.Copy(product));
         if (changed)
             _changedProducts.Add(product.Id);
     }
@@ -56,7 +58,12 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
         ? product
         : throw new InvalidOperationException($"Product {id} does not exist in the store");
 
-    public IList<Product> ChangedProducts() => _changedProducts.Select(id => _products[id]).ToList();
+    /// <summary>
+    /// Products whose values differ from what was read (several commands may change a field and change it back, e.g.
+    /// a product 1C lists once per characteristic); UpdatedOnUtc alone does not count.
+    /// </summary>
+    public IList<Product> ChangedProducts() => _changedProducts.Select(id => _products[id])
+        .Where(p => !EntityValues.Same(_originals[(typeof(Product), p.Id)], p, nameof(Nop.Core.Domain.Catalog.Product.UpdatedOnUtc))).ToList();
 
     public bool TryGetCombination(int id, out ProductAttributeCombination combination) =>
         _combinations.TryGetValue(id, out combination!);
@@ -66,6 +73,7 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
     public void Track(ProductAttributeCombination combination, bool changed = false)
     {
         _combinations[combination.Id] = combination;
+        _originals.TryAdd((typeof(ProductAttributeCombination), combination.Id), EntityValues.Copy(combination));
         if (changed)
             _changedCombinations.Add(combination.Id);
     }
@@ -76,8 +84,8 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
         ? combination
         : throw new InvalidOperationException($"Attribute combination {id} does not exist in the store");
 
-    public IList<ProductAttributeCombination> ChangedCombinations() =>
-        _changedCombinations.Select(id => _combinations[id]).ToList();
+    public IList<ProductAttributeCombination> ChangedCombinations() => _changedCombinations.Select(id => _combinations[id])
+        .Where(c => !EntityValues.Same(_originals[(typeof(ProductAttributeCombination), c.Id)], c)).ToList();
 
     /// <summary>Combinations tracked in this batch (their in-batch state wins over what the database holds).</summary>
     public IEnumerable<ProductAttributeCombination> TrackedCombinations => _combinations.Values;
