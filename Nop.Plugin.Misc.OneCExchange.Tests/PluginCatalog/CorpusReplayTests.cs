@@ -99,7 +99,7 @@ public class CorpusReplayTests
         Dump(h.Db.Rows<Category>()), Dump(h.Db.Rows<Product>()), Dump(h.Db.Rows<Manufacturer>()), Dump(h.Db.Rows<ProductCategory>()),
         Dump(h.Db.Rows<ProductManufacturer>()), Dump(h.Db.Rows<SpecificationAttribute>()), Dump(h.Db.Rows<SpecificationAttributeOption>()),
         Dump(h.Db.Rows<ProductSpecificationAttribute>()), Dump(h.Db.Rows<ProductAttribute>()), Dump(h.Db.Rows<ProductAttributeMapping>()),
-        Dump(h.Db.Rows<ProductAttributeValue>()), Dump(h.Db.Rows<ProductAttributeCombination>()), Dump(h.Db.Rows<TierPrice>()),
+        Dump(h.Db.Rows<ProductAttributeValue>()), Dump(h.Db.Rows<ProductAttributeCombination>()), Dump(h.Db.Rows<Nop.Core.Domain.Catalog.TierPrice>()),
         Dump(h.Db.Rows<ProductWarehouseInventory>()), Dump(h.Db.Rows<Nop.Core.Domain.Seo.UrlRecord>()),
         Dump(h.Db.Rows<Nop.Core.Domain.Catalog.ProductPicture>())
     });
