@@ -67,6 +67,14 @@ public class OfferStoreTests
     }
 
     [Test]
+    public void An_offer_of_a_product_gone_from_the_store_names_the_offer()
+    {
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => _h.ApplyAsync(
+            new SetOfferStock { Key = "offer-of-a-lost-product", Target = OfferTarget.Product, TargetId = 999, Quantity = 1 }));
+        Assert.That(error!.Message, Does.Contain("offer-of-a-lost-product").And.Contain("999"));
+    }
+
+    [Test]
     public async Task Total_stock_goes_to_the_product()
     {
         await _h.ApplyAsync(new SetOfferStock { Key = "p", Target = OfferTarget.Product, TargetId = _productId, Quantity = 17 });

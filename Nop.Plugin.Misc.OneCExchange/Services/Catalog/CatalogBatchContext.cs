@@ -54,9 +54,10 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
 
     public void Changed(Product product) => _changedProducts.Add(product.Id);
 
-    public Product Product(int id) => _products.TryGetValue(id, out var product)
+    /// <summary>A product of the working set; <paramref name="command"/> names the 1C item when it is missing.</summary>
+    public Product Product(int id, CatalogCommand command) => _products.TryGetValue(id, out var product)
         ? product
-        : throw new InvalidOperationException($"Product {id} does not exist in the store");
+        : throw new InvalidOperationException($"Product {id} used by 1C {command.Kind} {command.Key} does not exist in the store");
 
     /// <summary>
     /// Products whose values differ from what was read (several commands may change a field and change it back, e.g.
@@ -80,9 +81,9 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
 
     public void Changed(ProductAttributeCombination combination) => _changedCombinations.Add(combination.Id);
 
-    public ProductAttributeCombination Combination(int id) => _combinations.TryGetValue(id, out var combination)
+    public ProductAttributeCombination Combination(int id, CatalogCommand command) => _combinations.TryGetValue(id, out var combination)
         ? combination
-        : throw new InvalidOperationException($"Attribute combination {id} does not exist in the store");
+        : throw new InvalidOperationException($"Attribute combination {id} used by 1C {command.Kind} {command.Key} does not exist in the store");
 
     public IList<ProductAttributeCombination> ChangedCombinations() => _changedCombinations.Select(id => _combinations[id])
         .Where(c => !EntityValues.Same(_originals[(typeof(ProductAttributeCombination), c.Id)], c)).ToList();

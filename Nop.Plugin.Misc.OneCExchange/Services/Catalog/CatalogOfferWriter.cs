@@ -27,7 +27,7 @@ public class CatalogOfferWriter(
         {
             if (command.Target == OfferTarget.Variant)
             {
-                var combination = context.Combination(command.TargetId);
+                var combination = context.Combination(command.TargetId, command);
                 if (command.Price is { } price && combination.OverriddenPrice != price)
                 {
                     combination.OverriddenPrice = price;
@@ -36,7 +36,7 @@ public class CatalogOfferWriter(
             }
             else
             {
-                var p = context.Product(command.TargetId);
+                var p = context.Product(command.TargetId, command);
                 if (SetIfGiven(p.Price, command.Price, v => p.Price = v)
                     | SetIfGiven(p.OldPrice, command.OldPrice, v => p.OldPrice = v)
                     | SetIfGiven(p.ProductCost, command.ProductCost, v => p.ProductCost = v))
@@ -120,7 +120,7 @@ public class CatalogOfferWriter(
         {
             if (command.Target == OfferTarget.Variant)
             {
-                var combination = context.Combination(command.TargetId);
+                var combination = context.Combination(command.TargetId, command);
                 if (combination.StockQuantity != command.Quantity)
                 {
                     combination.StockQuantity = command.Quantity;
@@ -129,7 +129,7 @@ public class CatalogOfferWriter(
             }
             else
             {
-                var p = context.Product(command.TargetId);
+                var p = context.Product(command.TargetId, command);
                 if (Set(p.StockQuantity, command.Quantity, v => p.StockQuantity = v)
                     | Set(p.UseMultipleWarehouses, command.Warehouses is not null, v => p.UseMultipleWarehouses = v))
                 {
@@ -190,7 +190,7 @@ public class CatalogOfferWriter(
         var totals = current.Values.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Sum(c => c.StockQuantity));
         foreach (var (index, command) in commands)
         {
-            var p = context.Product(command.ProductId);
+            var p = context.Product(command.ProductId, command);
             if (Set(p.StockQuantity, totals.GetValueOrDefault(command.ProductId), v => p.StockQuantity = v))
             {
                 p.UpdatedOnUtc = context.NowUtc;

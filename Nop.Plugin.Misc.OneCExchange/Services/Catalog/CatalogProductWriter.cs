@@ -85,7 +85,7 @@ public class CatalogProductWriter(
         await LoadProductsAsync(context, updates.Select(c => c.Command.EntityId!.Value));
         foreach (var (index, command) in updates)
         {
-            var product = context.Product(command.EntityId!.Value);
+            var product = context.Product(command.EntityId!.Value, command);
             if (Apply(command, product))
             {
                 product.UpdatedOnUtc = context.NowUtc;

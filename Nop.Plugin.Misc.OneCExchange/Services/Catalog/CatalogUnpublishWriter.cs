@@ -29,7 +29,7 @@ public class CatalogUnpublishWriter(
         await productWriter.LoadProductsAsync(context, products.Select(c => c.Command.EntityId!.Value));
         foreach (var (index, command) in products)
         {
-            var product = context.Product(command.EntityId!.Value);
+            var product = context.Product(command.EntityId!.Value, command);
             if (product.Published)
             {
                 product.Published = false;
@@ -43,7 +43,7 @@ public class CatalogUnpublishWriter(
         await variantWriter.LoadCombinationsAsync(context, variants.Select(c => c.Command.EntityId!.Value));
         foreach (var (index, command) in variants)
         {
-            var combination = context.Combination(command.EntityId!.Value);
+            var combination = context.Combination(command.EntityId!.Value, command);
             if (combination.StockQuantity != 0 || combination.AllowOutOfStockOrders)
             {
                 combination.StockQuantity = 0;

@@ -30,7 +30,7 @@ public class CatalogVariantWriter(
         foreach (var item in commands)
         {
             var command = item.Command;
-            var product = context.Product(command.ProductId);
+            var product = context.Product(command.ProductId, command);
             var xml = string.Empty;
             foreach (var attribute in command.Attributes)
             {
@@ -39,7 +39,7 @@ public class CatalogVariantWriter(
             }
 
             var combination = command.EntityId is { } id
-                ? context.Combination(id)
+                ? context.Combination(id, command)
                 : new ProductAttributeCombination { ProductId = command.ProductId };
             var changed = Fill(combination, command, xml);
             if (command.EntityId is null)

@@ -77,10 +77,10 @@ public class NopCatalogStore(
             var applying = new OneCCatalogCommandApplyingEvent(batch.SessionId, command);
             await eventPublisher.PublishAsync(applying);
             if (applying.VetoReason is not null)
-                vetoes.Add($"{command}: {applying.VetoReason}");
+                vetoes.Add($"{command.Kind} {command.Key}: {applying.VetoReason}");
             else if (applying.Command.GetType() != command.GetType() || applying.Command.Kind != command.Kind
                      || applying.Command.Key != command.Key)
-                throw new InvalidOperationException($"An extension replaced {command} by {applying.Command}: only its values may change");
+                throw new InvalidOperationException($"An extension replaced the command of 1C {command.Kind} {command.Key} by {applying.Command.GetType().Name} {applying.Command.Kind} {applying.Command.Key}: only its values may change");
             commands.Add(applying.Command);
         }
         if (vetoes.Count > 0)
@@ -95,7 +95,7 @@ public class NopCatalogStore(
             or UpsertSpecificationAttribute or UpsertSpecificationOption or UpsertCategory or UpsertProduct or UpsertVariant
             or SetOfferPrices or SetOfferStock or RollUpVariantStock or UnpublishEntity));
         if (unknown is not null)
-            throw new NotSupportedException($"The catalog store does not know the command {unknown.GetType().Name} ({unknown})");
+            throw new NotSupportedException($"The catalog store does not know the command {unknown.GetType().Name} ({unknown.Kind} {unknown.Key})");
 
         await Run<UpsertTaxCategory>(context, commands, referenceWriter.ApplyTaxCategoriesAsync);
         await Run<UpsertWarehouse>(context, commands, referenceWriter.ApplyWarehousesAsync);
