@@ -45,6 +45,10 @@ public class CorpusReplayTests
             Assert.That(nop.Db.Rows<Product>(), Has.Count.EqualTo(products.Count), "products = catalog products");
             Assert.That(nop.Db.Rows<ProductAttributeCombination>(), Has.Count.EqualTo(reference.Combinations.Count), "combinations");
             Assert.That(nop.Db.Rows<Category>().Select(c => c.Name), Is.EquivalentTo(reference.Categories.Values.Select(c => c.Name)));
+            var slugs = nop.Db.Rows<Nop.Core.Domain.Seo.UrlRecord>();
+            Assert.That(slugs.Select(u => u.Slug.ToLowerInvariant()), Is.Unique, "slugs are unique");
+            Assert.That(slugs.Select(u => u.Slug), Has.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"), "slugs are transliterated Latin");
+            Assert.That(slugs.Count(u => u.EntityName == "Product"), Is.EqualTo(products.Count), "one slug per product");
             foreach (var (key, id) in Mapped(nop, CatalogEntityKind.Product))
             {
                 var expected = reference.ProductOf(key);

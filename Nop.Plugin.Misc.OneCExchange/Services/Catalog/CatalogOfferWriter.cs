@@ -185,7 +185,8 @@ public class CatalogOfferWriter(
         await productWriter.LoadProductsAsync(context, productIds);
         var stored = await combinations.WhereInAsync(c => c.ProductId, productIds);
         var current = stored.ToDictionary(c => c.Id);
-        foreach (var tracked in context.TrackedCombinations.Where(c => productIds.Contains(c.ProductId)))
+        var rolledUp = productIds.ToHashSet();
+        foreach (var tracked in context.TrackedCombinations.Where(c => rolledUp.Contains(c.ProductId)))
             current[tracked.Id] = tracked;
         var totals = current.Values.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Sum(c => c.StockQuantity));
         foreach (var (index, command) in commands)
