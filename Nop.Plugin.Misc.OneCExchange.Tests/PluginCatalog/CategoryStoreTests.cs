@@ -60,11 +60,16 @@ public class CategoryStoreTests
     }
 
     [Test]
-    public void A_category_mapped_but_gone_from_the_store_fails_with_its_1C_id()
+    public async Task A_category_gone_from_the_store_is_created_again_under_its_parent()
     {
         var h = new StoreHarness();
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() =>
-            h.ApplyAsync(new UpsertCategory { Key = "lost-group", EntityId = 42, Name = "X", Published = true }));
-        Assert.That(error!.Message, Does.Contain("lost-group"));
+        var parent = await h.IdOf(new UpsertCategory { Key = "parent", Name = "Parent", Published = true });
+
+        var result = await h.ApplyAsync(new UpsertCategory { Key = "lost-group", EntityId = 42, Name = "X", ParentCategoryId = parent, Published = true });
+
+        Assert.That(result.Outcomes[0].Created, Is.True);
+        var category = h.Row<Category>(result.Outcomes[0].EntityId);
+        Assert.That((category.Name, category.ParentCategoryId), Is.EqualTo(("X", parent)));
+        Assert.That(h.Mapping(CatalogEntityKind.Category, "lost-group")!.EntityId, Is.EqualTo(category.Id));
     }
 }

@@ -27,6 +27,8 @@ public class CatalogPictureWriter(
         if (targets.Count == 0)
             return;
 
+        var referenced = targets.SelectMany(t => t.Command.Pictures ?? []).Select(p => p.PictureId).OfType<int>().ToList();
+        var stillThere = referenced.Count == 0 ? [] : (await pictures.ByIdsAsync(referenced)).Select(p => p.Id).ToHashSet();
         var toRead = targets.Where(t => !t.Created).Select(t => t.ProductId).ToList();
         var existing = (toRead.Count == 0 ? [] : await productPictures.WhereInAsync(pp => pp.ProductId, toRead))
             .ToLookup(pp => pp.ProductId);
@@ -40,7 +42,9 @@ public class CatalogPictureWriter(
             foreach (var picture in command.Pictures ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var pictureId = await WritePictureAsync(command, picture);
+                // A picture deleted in the store since 1C last sent it is uploaded again.
+                var pictureId = await WritePictureAsync(command,
+                    picture.PictureId is { } id && !stillThere.Contains(id) ? picture with { Action = PictureAction.Add } : picture);
                 pictureIds.Add(pictureId);
                 context.MappingWrites.Add(new MappingWrite(new EntityKey(CatalogEntityKind.Picture, picture.Key), pictureId,
                     picture.ContentHash));

@@ -112,33 +112,44 @@ public class CatalogReferenceWriter(
     /// <summary>1C warehouses seen for the first time → store warehouses, each with an address as the admin creates.</summary>
     public virtual async Task ApplyWarehousesAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertWarehouse>> commands)
     {
-        var newOnes = commands.Where(c => c.Command.EntityId is null).ToList();
-        var newAddresses = newOnes.Select(c => new Address { Address1 = c.Command.Address, CreatedOnUtc = context.NowUtc }).ToList();
-        if (newAddresses.Count > 0)
-        {
-            await addresses.InsertAsync(newAddresses, context.PublishEvents);
-            context.Wrote<Address>();
-        }
-        var addressIds = newOnes.Select((c, i) => (c.Index, newAddresses[i].Id)).ToDictionary(x => x.Index, x => x.Id);
+        var addressIds = new Dictionary<int, int>();
         await UpsertAsync(context, warehouses, commands,
             c => new Warehouse { Name = c.Name },
             (c, e) => Set(e.Name, c.Name, v => e.Name = v),
-            (index, warehouse) => warehouse.AddressId = addressIds[index]);
+            (index, warehouse) => warehouse.AddressId = addressIds[index],
+            async creates =>
+            {
+                var newAddresses = creates.Select(c => new Address { Address1 = c.Command.Address, CreatedOnUtc = context.NowUtc }).ToList();
+                await addresses.InsertAsync(newAddresses, context.PublishEvents);
+                context.Wrote<Address>();
+                for (var i = 0; i < creates.Count; i++)
+                    addressIds[creates[i].Index] = newAddresses[i].Id;
+            });
     }
 
     /// <summary>
     /// Creates the entities of commands without EntityId (one bulk insert) and updates the others (one read, one list
-    /// update of those that changed). Records every outcome and mapping write; returns what was created.
+    /// update of those that changed). An entity deleted from the store since 1C last sent it is created again (the
+    /// outcome says so and the mapping row points to the new one). Records every outcome and mapping write; returns
+    /// what was created.
     /// </summary>
     protected virtual async Task<List<(TCommand Command, TEntity Entity)>> UpsertAsync<TCommand, TEntity>(
         CatalogBatchContext context, IRepository<TEntity> repository, IReadOnlyList<Indexed<TCommand>> commands,
-        Func<TCommand, TEntity> create, Func<TCommand, TEntity, bool> update, Action<int, TEntity>? beforeInsert = null)
+        Func<TCommand, TEntity> create, Func<TCommand, TEntity, bool> update, Action<int, TEntity>? beforeInsert = null,
+        Func<List<Indexed<TCommand>>, Task>? beforeCreate = null)
         where TCommand : CatalogCommand where TEntity : BaseEntity
     {
-        var creates = commands.Where(c => c.Command.EntityId is null).ToList();
+        var updates = commands.Where(c => c.Command.EntityId is not null).ToList();
+        var existing = updates.Count == 0
+            ? []
+            : (await repository.ByIdsAsync(updates.Select(c => c.Command.EntityId!.Value))).ToDictionary(e => e.Id);
+        var creates = commands.Where(c => c.Command.EntityId is not { } id || !existing.ContainsKey(id)).ToList();
+
         var created = new List<(TCommand, TEntity)>();
         if (creates.Count > 0)
         {
+            if (beforeCreate is not null)
+                await beforeCreate(creates);
             var entities = creates.Select(c =>
             {
                 var entity = create(c.Command);
@@ -154,16 +165,11 @@ public class CatalogReferenceWriter(
             }
         }
 
-        var updates = commands.Where(c => c.Command.EntityId is not null).ToList();
-        if (updates.Count == 0)
-            return created;
-        var existing = (await repository.ByIdsAsync(updates.Select(c => c.Command.EntityId!.Value))).ToDictionary(e => e.Id);
         var changed = new Dictionary<int, TEntity>();
         foreach (var (index, command) in updates)
         {
             if (!existing.TryGetValue(command.EntityId!.Value, out var entity))
-                throw new InvalidOperationException(
-                    $"{typeof(TEntity).Name} {command.EntityId} mapped to 1C {command.Kind} {command.Key} does not exist in the store");
+                continue;
             if (update(command, entity))
                 changed[entity.Id] = entity;
             context.Done(index, command, entity.Id, created: false);

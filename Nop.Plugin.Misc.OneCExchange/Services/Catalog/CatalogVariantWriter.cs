@@ -38,11 +38,12 @@ public class CatalogVariantWriter(
                 xml = attributeParser.AddProductAttribute(xml, mapping, values[(mapping.Id, attribute.Value)].ToString());
             }
 
-            var combination = command.EntityId is { } id
-                ? context.Combination(id, command)
+            // A combination deleted in the store since 1C last sent it is created again.
+            var combination = command.EntityId is { } id && context.TryGetCombination(id, out var stored)
+                ? stored
                 : new ProductAttributeCombination { ProductId = command.ProductId };
             var changed = Fill(combination, command, xml);
-            if (command.EntityId is null)
+            if (combination.Id == 0)
                 creates.Add((item, combination));
             else
             {
