@@ -20,7 +20,7 @@ public class RoundTripTests
     [TearDown]
     public void DeleteStagingFolder() => Directory.Delete(_folder, recursive: true);
 
-    private sealed record Scenario(int NewBatch, int UnchangedBatch, int UpdatedBatch, int OffersBatch, int PictureCalls);
+    private sealed record Scenario(int NewBatch, int UnchangedBatch, int UpdatedBatch, int OffersBatch, int PictureCalls, List<string> Breakdown);
 
     /// <summary>Products with 2 categories, a manufacturer, 10 specifications and 2 pictures; then their offers.</summary>
     private async Task<Scenario> RunAsync(int products)
@@ -51,6 +51,7 @@ public class RoundTripTests
         h.Db.ResetCounters();
         var created = await h.ApplyAsync(Enumerable.Range(0, products).Select(i => (CatalogCommand)Product(i, null, PictureAction.Add, null, "P" + i)).ToArray());
         var newBatch = h.Db.RoundTrips;
+        var breakdown = new List<string> { "new: " + Describe(h.Db) };
         var pictureCalls = h.Db.RoundTripsByOperation.Where(o => o.Key.StartsWith(PictureServicePrefix)).Sum(o => o.Value);
         var ids = created.Outcomes.Select(o => o.EntityId).ToList();
         var pictures = h.Db.Rows<Nop.Core.Domain.Catalog.ProductPicture>().GroupBy(pp => pp.ProductId)
@@ -59,10 +60,12 @@ public class RoundTripTests
         h.Db.ResetCounters();
         await h.ApplyAsync(Enumerable.Range(0, products).Select(i => (CatalogCommand)Product(i, ids[i], PictureAction.Keep, pictures[ids[i]], "P" + i)).ToArray());
         var unchangedBatch = h.Db.RoundTrips;
+        breakdown.Add("unchanged: " + Describe(h.Db));
 
         h.Db.ResetCounters();
         await h.ApplyAsync(Enumerable.Range(0, products).Select(i => (CatalogCommand)Product(i, ids[i], PictureAction.Keep, pictures[ids[i]], "Renamed " + i)).ToArray());
         var updatedBatch = h.Db.RoundTrips;
+        breakdown.Add("renamed: " + Describe(h.Db));
 
         h.Db.ResetCounters();
         await h.ApplyAsync(Enumerable.Range(0, products).SelectMany(i => new CatalogCommand[]
@@ -72,8 +75,12 @@ public class RoundTripTests
             new SetOfferStock { Key = "p" + i, Target = OfferTarget.Product, TargetId = ids[i], Quantity = 5, Warehouses = [new(w1, 3), new(w2, 2)] }
         }).ToArray());
         var offersBatch = h.Db.RoundTrips;
-        return new Scenario(newBatch, unchangedBatch, updatedBatch, offersBatch, pictureCalls);
+        breakdown.Add("offers: " + Describe(h.Db));
+        return new Scenario(newBatch, unchangedBatch, updatedBatch, offersBatch, pictureCalls, breakdown);
     }
+
+    private static string Describe(FakeDatabase db) =>
+        string.Join(", ", db.RoundTripsByOperation.OrderBy(o => o.Key).Select(o => $"{o.Key}×{o.Value}"));
 
     [Test]
     public async Task Round_trips_per_batch_do_not_grow_with_its_size_except_picture_uploads()
@@ -84,6 +91,8 @@ public class RoundTripTests
         TestContext.Out.WriteLine($"500 new products (2 categories, manufacturer, 10 specs, 2 pictures each): {large.NewBatch} round trips, " +
             $"of which {large.PictureCalls} picture-service calls; unchanged re-send: {large.UnchangedBatch}; renamed: {large.UpdatedBatch}; " +
             $"500 offers (prices + tier price + stock in 2 warehouses): {large.OffersBatch}");
+        foreach (var line in large.Breakdown)
+            TestContext.Out.WriteLine(line);
         Assert.That(large.PictureCalls, Is.EqualTo(500 * 2), "one picture-service call per new picture");
         Assert.That(large.NewBatch - large.PictureCalls, Is.EqualTo(small.NewBatch - small.PictureCalls));
         Assert.That(large.UnchangedBatch, Is.EqualTo(small.UnchangedBatch));
