@@ -129,6 +129,18 @@ public sealed class CatalogFileImportTests
     }
 
     [Test]
+    public async Task The_mapping_rows_are_read_once_per_session_not_per_file()
+    {
+        var store = new InMemoryCatalogStore();
+        var sessions = new CatalogSessions();
+        await ImportPackageAsync(store, new CatalogImportOptions(), "s1", sessions);
+        Assert.That(store.MappingReads[CatalogEntityKind.Product], Is.EqualTo(1), "import.xml and offers.xml share the rows");
+
+        await ImportPackageAsync(store, new CatalogImportOptions(), "s2", sessions);
+        Assert.That(store.MappingReads[CatalogEntityKind.Product], Is.EqualTo(2), "a new session reads them afresh");
+    }
+
+    [Test]
     public void A_file_that_is_not_xml_fails_with_a_clear_message_and_writes_nothing()
     {
         var bad = Path.Combine(_folder, "broken.xml");

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Tests.Catalog;
 
@@ -223,7 +224,7 @@ public sealed class CatalogMappingTests
     {
         _h.Options = _h.Options with
         {
-            PriceTypeMappings = PriceTypeMapping.ParseLines("Розничная=Price\nold-id=OldPrice\nЗакупочная=ProductCost\nОпт=Tier:wholesale"),
+            PriceTypeMappings = MappingLines.ParsePriceTypes("Розничная=Price\nold-id=OldPrice\nЗакупочная=ProductCost\nОпт=Tier:wholesale").Items,
             StoreCurrencyCode = "RUB",
             CurrencyRates = new Rates(("EUR", "RUB", 100m)),
         };
@@ -239,7 +240,7 @@ public sealed class CatalogMappingTests
         Assert.That(counters.Updated, Is.EqualTo(1));
 
         // A foreign price without a known rate is skipped with a warning, the rest still applies.
-        _h.Options = _h.Options with { PriceTypeMappings = PriceTypeMapping.ParseLines("Доллары=Price\nОпт=Tier:wholesale") };
+        _h.Options = _h.Options with { PriceTypeMappings = MappingLines.ParsePriceTypes("Доллары=Price\nОпт=Tier:wholesale").Items };
         var second = await _h.ImportAsync("s2", Cml.PriceType("usd", "Доллары", "USD"), Cml.PriceType("opt", "Опт"),
             Cml.Offer("a").WithPrices(("usd", 10m), ("opt", 700m)));
         Assert.That(second.Warnings, Is.EqualTo(1));
@@ -249,17 +250,10 @@ public sealed class CatalogMappingTests
     }
 
     [Test]
-    public void Price_type_mapping_lines_reject_an_unknown_target()
-    {
-        var error = Assert.Throws<FormatException>(() => PriceTypeMapping.ParseLines("Розничная=Цена"));
-        Assert.That(error!.Message, Does.Contain("Розничная=Цена"));
-    }
-
-    [Test]
     public async Task Stock_goes_per_warehouse_when_mapped_and_warehouses_are_created_on_first_sight()
     {
         _h.Store.Warehouses[500] = new InMemoryCatalogStore.Named(500, "Основной");
-        _h.Options = _h.Options with { WarehouseMappings = WarehouseMapping.ParseLines("Главный склад=500"), CreateWarehouses = true };
+        _h.Options = _h.Options with { WarehouseMappings = MappingLines.ParseWarehouses("Главный склад=500").Items, CreateWarehouses = true };
         await _h.ImportAsync(Cml.Product("a", "A"));
         await _h.ImportAsync(Cml.Warehouse("w1", "Главный склад"), Cml.Warehouse("w2", "Магазин на Ленина"),
             Cml.Offer("a").WithStocks(("w1", 5), ("w2", 2.7m)));
@@ -333,8 +327,20 @@ public sealed class CatalogMappingTests
         Assert.That(_h.Store.ProductOf("b").Published, Is.True);
 
         _h.Options = _h.Options with { MissingItemsAction = MissingItemsAction.Unpublish };
-        await _h.CompleteAsync("restarted-session", full: true);
-        Assert.That(_h.Store.ProductOf("b").Published, Is.True, "a session whose state is lost unpublishes nothing");
+        await _h.CompleteAsync("no-such-session", full: true);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.True, "a session that carried no catalog unpublishes nothing");
+
+        // After a restart the process has forgotten s2; a store that cannot count what s2 saw makes it refuse...
+        var restarted = new CatalogCompletionService(_h.Store, _h.Options, new CatalogSessions());
+        _h.Store.CanCountSeen = false;
+        var message = await restarted.CompleteAsync(new CatalogCompletion("s2", true, DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.True, message);
+
+        // ...while a store that can count lets the completion apply the policy.
+        _h.Store.CanCountSeen = true;
+        await restarted.CompleteAsync(new CatalogCompletion("s2", true, DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.That(_h.Store.ProductOf("b").Published, Is.False);
+        Assert.That(_h.Store.ProductOf("a").Published, Is.True);
     }
 
     [Test]
@@ -409,6 +415,71 @@ public sealed class CatalogMappingTests
         _h.Options = _h.Options with { PublishNewProducts = false };
         await _h.ImportAsync(Cml.Product("a", "A"));
         Assert.That(_h.Store.ProductOf("a").Published, Is.False);
+    }
+
+    [Test]
+    public async Task The_manufacturer_can_come_from_a_property_chosen_in_settings()
+    {
+        _h.Options = _h.Options with { ManufacturerPropertyName = "Бренд" };
+        await _h.ImportAsync(Cml.Product("a", "A") with
+        {
+            Manufacturer = new ManufacturerRef("m1", "Фабрика"),
+            PropertyValues = [Cml.Value("p-brand", "Бренд", "Алтай"), Cml.Value("p-len", "Длина", "72")],
+        });
+
+        var product = _h.Store.ProductOf("a");
+        Assert.That(product.ManufacturerIds.Select(id => _h.Store.Manufacturers[id].Name), Is.EqualTo(new[] { "Алтай" }));
+        Assert.That(_h.Store.SpecificationsOf(product), Is.EqualTo(new[] { ("Длина", "72") }), "the brand is not also a specification");
+        Assert.That(_h.Store.SlugOf("Manufacturer", product.ManufacturerIds[0]), Is.EqualTo("altay"));
+    }
+
+    [Test]
+    public async Task A_deleted_variant_gets_no_stock_and_the_parent_follows()
+    {
+        await _h.ImportAsync(Cml.Product("p", "P"));
+        await _h.ImportAsync(Cml.Offer("p#1").WithStock(2) with { Characteristics = [new(null, "Размер", "S")] },
+            Cml.Offer("p#2").WithStock(5) with { Characteristics = [new(null, "Размер", "M")] });
+        Assert.That(_h.Store.ProductOf("p").StockQuantity, Is.EqualTo(7));
+
+        var counters = await _h.ImportAsync("s2", Cml.Offer("p#2") with { IsDeleted = true }, Cml.Offer("p#1").WithStock(2));
+
+        var deleted = _h.Store.CombinationOf("p#2");
+        Assert.That((deleted.Available, deleted.StockQuantity), Is.EqualTo((false, 0)));
+        Assert.That(_h.Store.ProductOf("p").StockQuantity, Is.EqualTo(2));
+        Assert.That(counters.Unpublished, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Prices_and_stock_the_store_owns_are_set_once_and_then_left_alone()
+    {
+        _h.Options = _h.Options with { UpdateProductPrices = false, UpdateProductStock = false };
+        await _h.ImportAsync(Cml.Product("a", "A"));
+        await _h.ImportAsync(Cml.PriceType("r", "Розничная"), Cml.Offer("a").WithPrices(("r", 10m)).WithStock(3));
+        await _h.ImportAsync("s2", Cml.PriceType("r", "Розничная"), Cml.Offer("a").WithPrices(("r", 20m)).WithStock(9));
+
+        var product = _h.Store.ProductOf("a");
+        Assert.That((product.Price, product.StockQuantity), Is.EqualTo((10m, 3)));
+    }
+
+    [Test]
+    public async Task Long_values_and_paths_get_mapping_keys_that_fit_and_stay_stable()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Очень длинное значение свойства ", 10));
+        var image = _h.WriteImage("import_files/" + new string('a', 140) + ".jpg", "x");
+        var product = Cml.Product("a", "A") with
+        {
+            Images = [new(image, null)],
+            PropertyValues = [Cml.Value("p", "Серия", longText, type: PropertyValueType.Reference)],
+            Manufacturer = new ManufacturerRef(null, longText),
+        };
+        await _h.ImportAsync(product);
+        var second = await _h.ImportAsync("s2", product with { Name = "A2" });
+
+        Assert.That(_h.Store.Mappings.Keys.Select(k => k.Key.Length), Is.All.LessThanOrEqualTo(MappingKeys.MaxLength));
+        Assert.That(_h.Store.SpecificationsOf(_h.Store.ProductOf("a")), Is.EqualTo(new[] { ("Серия", longText.Trim()) }));
+        Assert.That(_h.Store.SpecificationOptions, Has.Count.EqualTo(1));
+        Assert.That(_h.Store.Manufacturers, Has.Count.EqualTo(1));
+        Assert.That((_h.Store.PictureUploads, second.Updated), Is.EqualTo((1, 1)), "the picture is recognised again");
     }
 
     private sealed class Rates(params (string From, string To, decimal Rate)[] rates) : ICurrencyRateProvider

@@ -162,9 +162,13 @@ public sealed class InMemoryCatalogStore : ICatalogStore
 
     // ------------------------------------------------------------------------ the port
 
+    /// <summary>How many times each kind's mapping rows were read.</summary>
+    public Dictionary<CatalogEntityKind, int> MappingReads { get; } = [];
+
     public async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        MappingReads[kind] = MappingReads.GetValueOrDefault(kind) + 1;
         await Task.Yield();
         foreach (var ((rowKind, key), row) in Mappings.ToList())
             if (rowKind == kind)
@@ -208,6 +212,14 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         }
         return Task.FromResult(count);
     }
+
+    /// <summary>Off to test a store that cannot count (the port's default).</summary>
+    public bool CanCountSeen { get; set; } = true;
+
+    public Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult(CanCountSeen
+            ? Mappings.Count(m => m.Key.Kind == kind && m.Value.LastSessionId == sessionId)
+            : (int?)null);
 
     public Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {

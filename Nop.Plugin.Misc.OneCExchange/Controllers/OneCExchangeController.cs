@@ -18,14 +18,15 @@ public class OneCExchangeController : Controller
     }
 
     [HttpGet, HttpPost]
-    public virtual Task<IActionResult> Exchange(string? type, string? mode)
+    public virtual Task<IActionResult> Exchange()
     {
-        if (!_settings.Enabled)
-            return Task.FromResult(Failure("Обмен с 1С выключен в настройках магазина"));
-        if (string.IsNullOrEmpty(_settings.Login) || string.IsNullOrEmpty(_settings.PasswordHash))
-            return Task.FromResult(Failure("Обмен не настроен: в настройках магазина не заданы логин и пароль обмена"));
+        var reason = !_settings.Enabled
+            ? "Обмен с 1С выключен в настройках магазина"
+            : string.IsNullOrEmpty(_settings.Login) || string.IsNullOrEmpty(_settings.PasswordHash)
+                ? "Обмен не настроен: в настройках магазина не заданы логин и пароль обмена"
+                : "Этот запрос обмена магазин пока не поддерживает";
 
-        return Task.FromResult(Failure($"Запрос type={type}, mode={mode} не поддерживается"));
+        return Task.FromResult(Failure(reason));
     }
 
     /// <summary>The protocol's error answer: HTTP 200, text/plain, "failure" and the reason on the next line.</summary>

@@ -200,6 +200,8 @@ public sealed record SetOfferPrices : CatalogCommand
     public decimal? ProductCost { get; init; }
     public IReadOnlyList<TierPrice> TierPrices { get; init; } = [];
     public IReadOnlyList<string> ManagedTierRoles { get; init; } = [];
+    /// <summary>Everything 1C sent with the offer, for extensions.</summary>
+    public Offer? Source { get; init; }
 }
 
 /// <summary>Stock of one warehouse.</summary>
@@ -218,6 +220,8 @@ public sealed record SetOfferStock : CatalogCommand
     public required int TargetId { get; init; }
     public required int Quantity { get; init; }
     public IReadOnlyList<WarehouseQuantity>? Warehouses { get; init; }
+    /// <summary>Everything 1C sent with the offer, for extensions.</summary>
+    public Offer? Source { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OneCExchange.Core.Settings;
+
 namespace OneCExchange.Core.Catalog;
 
 /// <summary>
@@ -5,8 +7,9 @@ namespace OneCExchange.Core.Catalog;
 /// </summary>
 public sealed record CatalogImportOptions
 {
-    /// <summary>Lines "&lt;1C price type id or name&gt;=Price|OldPrice|ProductCost|Tier:&lt;customer role system name&gt;".
-    /// Parsed by <see cref="PriceTypeMapping.ParseLines"/>. An offer price of an unmapped type is ignored; when no
+    /// <summary>The setting lines "&lt;1C price type id or name&gt;=Price|OldPrice|ProductCost|Tier:&lt;role&gt;" as parsed by
+    /// <see cref="MappingLines.ParsePriceTypes"/>; matched by Ид, else by name, case-insensitively. An offer price of an
+    /// unmapped type is ignored; when no
     /// line is given at all, the first price type used by an offer of the session goes to Price.</summary>
     public IReadOnlyList<PriceTypeMapping> PriceTypeMappings { get; init; } = [];
 
@@ -17,7 +20,8 @@ public sealed record CatalogImportOptions
     /// warning).</summary>
     public ICurrencyRateProvider? CurrencyRates { get; init; }
 
-    /// <summary>Lines "&lt;1C warehouse id or name&gt;=&lt;nop warehouse id&gt;". With no mapping and
+    /// <summary>The setting lines "&lt;1C warehouse id or name&gt;=&lt;nop warehouse id&gt;" as parsed by
+    /// <see cref="MappingLines.ParseWarehouses"/>; matched by Ид, else by name. With no mapping and
     /// <see cref="CreateWarehouses"/> off, products track total stock only.</summary>
     public IReadOnlyList<WarehouseMapping> WarehouseMappings { get; init; } = [];
 
@@ -50,61 +54,10 @@ public sealed record CatalogImportOptions
 
 public enum MissingItemsAction { Leave, Unpublish }
 
-/// <summary>Where a 1C price type's price goes.</summary>
-public enum PriceTargetKind { Price, OldPrice, ProductCost, Tier }
-
-/// <param name="PriceType">1C price type Ид or name (matched case-insensitively).</param>
-/// <param name="CustomerRole">Customer role system name, for <see cref="PriceTargetKind.Tier"/> only.</param>
-public sealed record PriceTypeMapping(string PriceType, PriceTargetKind Target, string? CustomerRole = null)
-{
-    /// <summary>Parses the settings text (one mapping a line; blank lines and lines starting with '#' ignored).</summary>
-    /// <exception cref="FormatException">A line is not valid; the message names it.</exception>
-    public static IReadOnlyList<PriceTypeMapping> ParseLines(string? text) =>
-        SettingLines.Parse(text, (key, value, line) =>
-        {
-            if (value.StartsWith("Tier:", StringComparison.OrdinalIgnoreCase) && value.Length > 5)
-                return new PriceTypeMapping(key, PriceTargetKind.Tier, value[5..].Trim());
-            if (Enum.TryParse<PriceTargetKind>(value, ignoreCase: true, out var target) && target != PriceTargetKind.Tier)
-                return new PriceTypeMapping(key, target);
-            throw new FormatException(
-                $"Price type mapping \"{line}\": expected Price, OldPrice, ProductCost or Tier:<customer role system name>.");
-        });
-}
-
-/// <param name="Warehouse">1C warehouse Ид or name (matched case-insensitively).</param>
-public sealed record WarehouseMapping(string Warehouse, int WarehouseId)
-{
-    /// <exception cref="FormatException">A line is not valid; the message names it.</exception>
-    public static IReadOnlyList<WarehouseMapping> ParseLines(string? text) =>
-        SettingLines.Parse(text, (key, value, line) =>
-            int.TryParse(value, out var id) && id > 0
-                ? new WarehouseMapping(key, id)
-                : throw new FormatException($"Warehouse mapping \"{line}\": expected <1C warehouse>=<store warehouse id>."));
-}
-
 /// <summary>Exchange rates between currencies, as the store knows them.</summary>
 public interface ICurrencyRateProvider
 {
     /// <summary>The factor that converts an amount in <paramref name="fromCurrencyCode"/> to
     /// <paramref name="toCurrencyCode"/>; false when unknown.</summary>
     bool TryGetRate(string fromCurrencyCode, string toCurrencyCode, out decimal rate);
-}
-
-internal static class SettingLines
-{
-    public static IReadOnlyList<T> Parse<T>(string? text, Func<string, string, string, T> parse)
-    {
-        var result = new List<T>();
-        foreach (var raw in (text ?? "").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            var eq = line.LastIndexOf('=');
-            if (eq <= 0 || eq == line.Length - 1)
-                throw new FormatException($"Setting line \"{line}\": expected <key>=<value>.");
-            result.Add(parse(line[..eq].Trim(), line[(eq + 1)..].Trim(), line));
-        }
-        return result;
-    }
 }

@@ -69,6 +69,7 @@ public sealed class CatalogImporter
     private readonly Dictionary<int, string> _rollUps = [];
     private readonly List<SlugRequest> _slugRequests = [];
     private readonly List<Adoption> _adoptions = [];
+    /// <summary>Slugs given out in the current flush (not yet in the store).</summary>
     private readonly HashSet<string> _usedSlugs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _siblingCounters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groupOrder = new(StringComparer.Ordinal);
@@ -80,9 +81,9 @@ public sealed class CatalogImporter
         _store = store;
         _options = options;
         _session = session;
-        _sessionFolder = Path.GetFullPath(sessionFolder);
+        _sessionFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sessionFolder));
         _counters = counters;
-        _maps = new MappingIndex(store);
+        _maps = session.Maps;
         _writer = new BatchWriter(store, session.SessionId, counters);
         _prices = new PriceRouter(options, session);
         _perWarehouse = options.WarehouseMappings.Count > 0 || options.CreateWarehouses;
@@ -90,9 +91,6 @@ public sealed class CatalogImporter
             .Add(options.UpdateProductCategories).Add(options.UpdateProductPictures).Add(options.PublishNewProducts)
             .Add(options.ManufacturerPropertyName).Finish();
     }
-
-    /// <summary>Items buffered and not yet sent to the store.</summary>
-    public int PendingItems => _pendingItems;
 
     /// <summary>True when the file's Каталог said it is a full catalog, false for changes only, null before that.</summary>
     public bool? IsFullCatalog { get; private set; }
@@ -113,8 +111,6 @@ public sealed class CatalogImporter
         {
             case CatalogHeader header:
                 IsFullCatalog = !header.ContainsOnlyChanges;
-                if (IsFullCatalog == true)
-                    _session.CarriedFullCatalog = true;
                 break;
             case PriceType priceType:
                 _session.Add(priceType);
@@ -176,7 +172,7 @@ public sealed class CatalogImporter
         if ((group.ParentId != null && _pendingKeys.Contains(new(CatalogEntityKind.Category, group.ParentId)))
             || _pendingKeys.Contains(new(CatalogEntityKind.Category, group.Id)))
             await FlushAsync(ct);
-        var categories = await _maps.GetAsync(CatalogEntityKind.Category, ct);
+        var categories = await _maps.GetAsync(_store, CatalogEntityKind.Category, ct);
         _session.MarkSeen(CatalogEntityKind.Category);
         var order = _groupOrder[group.Id];
         var hash = _hash.Add(group.Name).Add(group.Description).Add(group.ParentId).Add(order).Add(group.IsDeleted).Finish();
@@ -230,8 +226,8 @@ public sealed class CatalogImporter
         }
         if (_pendingKeys.Contains(new(CatalogEntityKind.SpecificationAttribute, property.Id)))
             await FlushAsync(ct);
-        var attributes = await _maps.GetAsync(CatalogEntityKind.SpecificationAttribute, ct);
-        var options = await _maps.GetAsync(CatalogEntityKind.SpecificationOption, ct);
+        var attributes = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationAttribute, ct);
+        var options = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationOption, ct);
         var item = NewItem(() => $"Свойство {property.Id} «{property.Name}»", property.Location);
         var keys = new List<EntityKey>();
 
@@ -276,7 +272,7 @@ public sealed class CatalogImporter
             Enqueue(item, keys.ToArray());
     }
 
-    private static string OptionKey(string propertyId, string valueId) => propertyId + "/" + valueId;
+    private static string OptionKey(string propertyId, string valueId) => MappingKeys.Fit(propertyId + "/" + valueId);
 
     // ---------------------------------------------------------------- products
 
@@ -291,7 +287,7 @@ public sealed class CatalogImporter
             || product.GroupIds.Any(g => _pendingKeys.Contains(new(CatalogEntityKind.Category, g))))
             await FlushAsync(ct);
 
-        var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
+        var products = await _maps.GetAsync(_store, CatalogEntityKind.Product, ct);
         _session.MarkSeen(CatalogEntityKind.Product);
         products.TryGetValue(productKey, out var entry);
         var item = NewItem(() => $"Товар {product.Id} «{product.Name}»", product.Location);
@@ -300,7 +296,7 @@ public sealed class CatalogImporter
         if (variantKey != null)
         {
             // A 2.04 catalog lists each characteristic as its own Товар "product#characteristic".
-            var variants = await _maps.GetAsync(CatalogEntityKind.Variant, ct);
+            var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
             AddVariantPart(item, keys, variants, variantKey, productKey, product.IsDeleted, product.Characteristics,
                 product.Sku, product.Barcode, product.Name, null);
             if (product.IsDeleted)
@@ -345,8 +341,8 @@ public sealed class CatalogImporter
             await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), taxKey, static t => $"Ставка {t.Name}",
                 Stage.Dependencies, static t => new UpsertTaxCategory { Key = t.Key, Name = t.Name }, ct);
         var specifications = await SpecificationsAsync(product, manufacturer?.PropertyId, ct);
-        var pictureIndex = applyPictures ? await _maps.PicturesAsync(ct) : null;
-        var categories = await _maps.GetAsync(CatalogEntityKind.Category, ct);
+        var pictureIndex = applyPictures ? await _maps.PicturesAsync(_store, ct) : null;
+        var categories = await _maps.GetAsync(_store, CatalogEntityKind.Category, ct);
 
         var slug = entry == null ? RequestSlug(product.Name, "product") : null;
         Adoption? adoption = null;
@@ -462,10 +458,10 @@ public sealed class CatalogImporter
                 || string.Equals(v.PropertyId, propertyName, StringComparison.OrdinalIgnoreCase));
             var text = value?.Values.Select(v => v.Text.Trim()).FirstOrDefault(IsValue);
             if (text != null)
-                found = ("=" + text, text, value!.PropertyId);
+                found = (MappingKeys.Fit("=" + text), text, value!.PropertyId);
         }
         if (found == null && product.Manufacturer is { } m && !string.IsNullOrWhiteSpace(m.Name))
-            found = (string.IsNullOrWhiteSpace(m.Id) ? "=" + m.Name.Trim() : m.Id, m.Name.Trim(), null);
+            found = (MappingKeys.Fit(string.IsNullOrWhiteSpace(m.Id) ? "=" + m.Name.Trim() : m.Id), m.Name.Trim(), null);
         if (found is { } f && !await KnownAsync(new(CatalogEntityKind.Manufacturer, f.Key), ct))
         {
             var slug = RequestSlug(f.Name, "manufacturer");
@@ -567,7 +563,7 @@ public sealed class CatalogImporter
         if (Path.IsPathRooted(relativePath) || relativePath.Split('/').Contains(".."))
             return null;
         var full = Path.GetFullPath(Path.Combine(_sessionFolder, relativePath));
-        return full.StartsWith(_sessionFolder, StringComparison.Ordinal) ? full : null;
+        return full.StartsWith(_sessionFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     private (List<ProductPicture>, List<int>) Pictures(string productKey, List<StagedImage> images,
@@ -578,8 +574,8 @@ public sealed class CatalogImporter
         foreach (var image in images)
         {
             var path = image.Image.Path;
-            var known = existing?.FirstOrDefault(p => p.RelativePath == path);
             var key = MappingIndex.PictureKey(productKey, path);
+            var known = existing?.FirstOrDefault(p => p.Key == key);
             var mime = MimeType(path);
             var order = pictures.Count;
             if (image.Hash is null)
@@ -596,7 +592,7 @@ public sealed class CatalogImporter
             pictures.Add(new ProductPicture(action, key, known?.PictureId, image.FilePath, path, image.Hash, mime,
                 seoName, order, image.Image.Caption));
         }
-        var removed = existing?.Where(e => pictures.All(p => p.RelativePath != e.RelativePath))
+        var removed = existing?.Where(e => pictures.All(p => p.Key != e.Key))
             .Select(e => e.PictureId).ToList() ?? [];
         return (pictures, removed);
     }
@@ -606,7 +602,7 @@ public sealed class CatalogImporter
     {
         if (pictureIds is null || pictureIds.Count != pictures.Count)
             throw new ImportException($"The store did not return the picture ids of product {productKey}.");
-        index[productKey] = pictures.Select((p, i) => new MappedPicture(p.RelativePath, pictureIds[i], p.ContentHash)).ToList();
+        index[productKey] = pictures.Select((p, i) => new MappedPicture(p.Key, pictureIds[i], p.ContentHash)).ToList();
     }
 
     private static string MimeType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -629,10 +625,10 @@ public sealed class CatalogImporter
             || _pendingKeys.Contains(new(CatalogEntityKind.OfferPrices, offer.Id))
             || _pendingKeys.Contains(new(CatalogEntityKind.OfferStock, offer.Id)))
             await FlushAsync(ct);
-        var products = await _maps.GetAsync(CatalogEntityKind.Product, ct);
-        var variants = await _maps.GetAsync(CatalogEntityKind.Variant, ct);
-        var priceMap = await _maps.GetAsync(CatalogEntityKind.OfferPrices, ct);
-        var stockMap = await _maps.GetAsync(CatalogEntityKind.OfferStock, ct);
+        var products = await _maps.GetAsync(_store, CatalogEntityKind.Product, ct);
+        var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
+        var priceMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferPrices, ct);
+        var stockMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferStock, ct);
         var label = () => $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
         if (!products.TryGetValue(productKey, out var productEntry))
         {
@@ -719,6 +715,9 @@ public sealed class CatalogImporter
                 Key = variantKey, Hash = DeletedHash, EntityId = entry.EntityId, EntityKind = CatalogEntityKind.Variant,
             }, Primary: true, null));
             keys.Add(new(CatalogEntityKind.Variant, variantKey));
+            // Its stock is now 0: the product's total follows.
+            if (EntityIdOf(CatalogEntityKind.Product, productKey) is { } productId)
+                _rollUps[productId] = productKey;
             return;
         }
         var attributes = characteristics.Where(c => IsValue(c.Value.Trim()))
@@ -775,7 +774,7 @@ public sealed class CatalogImporter
             {
                 Key = offer.Id, Hash = hash, EntityId = id, Target = target, TargetId = id, Price = routed.Price,
                 OldPrice = routed.OldPrice, ProductCost = routed.ProductCost, TierPrices = routed.Tiers,
-                ManagedTierRoles = roles,
+                ManagedTierRoles = roles, Source = offer,
             }
             : null, Primary: false, null));
         keys.Add(new(CatalogEntityKind.OfferPrices, offer.Id));
@@ -832,7 +831,7 @@ public sealed class CatalogImporter
             return new SetOfferStock
             {
                 Key = offer.Id, Hash = hash, EntityId = id, Target = target, TargetId = id,
-                Quantity = quantities?.Sum(q => q.Quantity) ?? Quantity(total), Warehouses = quantities,
+                Quantity = quantities?.Sum(q => q.Quantity) ?? Quantity(total), Warehouses = quantities, Source = offer,
             };
         }, Primary: false, null));
         keys.Add(new(CatalogEntityKind.OfferStock, offer.Id));
@@ -847,9 +846,9 @@ public sealed class CatalogImporter
     {
         var name = _session.TryGetWarehouse(warehouseId, out var known) ? known.Name : null;
         return (_options.WarehouseMappings.FirstOrDefault(m =>
-                    string.Equals(m.Warehouse, warehouseId, StringComparison.OrdinalIgnoreCase))
+                    string.Equals(m.Source, warehouseId, StringComparison.OrdinalIgnoreCase))
                 ?? (name is null ? null : _options.WarehouseMappings.FirstOrDefault(m =>
-                    string.Equals(m.Warehouse, name, StringComparison.OrdinalIgnoreCase))))?.WarehouseId;
+                    string.Equals(m.Source, name, StringComparison.OrdinalIgnoreCase))))?.WarehouseId;
     }
 
     /// <summary>The store warehouse of a 1C warehouse (resolved at flush time), or null when it is not mapped.</summary>
@@ -931,6 +930,7 @@ public sealed class CatalogImporter
         _rollUps.Clear();
         _slugRequests.Clear();
         _adoptions.Clear();
+        _usedSlugs.Clear(); // now written: the store's check sees them
     }
 
     private void Applied(Pending pending, Part part, CatalogCommand command, CommandOutcome outcome)
@@ -1030,7 +1030,7 @@ public sealed class CatalogImporter
     private async ValueTask<bool> EnsureDependencyAsync<TState>(EntityKey key, TState state, Func<TState, string> label,
         Stage stage, Func<TState, CatalogCommand?> build, CancellationToken ct)
     {
-        var map = await _maps.GetAsync(key.Kind, ct);
+        var map = await _maps.GetAsync(_store, key.Kind, ct);
         if (map.ContainsKey(key.Key) || _pendingKeys.Contains(key))
             return false;
         var item = new Pending(new ItemProgress(() => label(state), counted: false));
@@ -1040,7 +1040,7 @@ public sealed class CatalogImporter
     }
 
     private async ValueTask<bool> KnownAsync(EntityKey key, CancellationToken ct) =>
-        (await _maps.GetAsync(key.Kind, ct)).ContainsKey(key.Key) || _pendingKeys.Contains(key);
+        (await _maps.GetAsync(_store, key.Kind, ct)).ContainsKey(key.Key) || _pendingKeys.Contains(key);
 
     private SlugRequest RequestSlug(string name, string fallback)
     {
@@ -1061,7 +1061,8 @@ public sealed class CatalogImporter
 
     private void Warn(string message)
     {
-        if (!_warned.Add(message))
+        // Repeats of a message are counted once; the set stays bounded on files with many distinct warnings.
+        if (_warned.Contains(message) || (_warned.Count < 10_000 && !_warned.Add(message)))
             return;
         _counters.Warnings++;
         _counters.AddMessage(message);

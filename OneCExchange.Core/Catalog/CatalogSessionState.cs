@@ -17,15 +17,14 @@ public sealed class CatalogSessionState
     private readonly ConcurrentDictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
     private string? _defaultPriceTypeId;
 
+    private MappingIndex? _maps;
+
     public CatalogSessionState(string sessionId) => SessionId = sessionId;
 
     public string SessionId { get; }
 
     /// <summary>The reader's classifier context, shared by every file of the session.</summary>
     public ClassifierContext Classifier { get; } = new();
-
-    /// <summary>True once a full (not changes-only) catalog or classifier file of this session was imported.</summary>
-    public bool CarriedFullCatalog { get; internal set; }
 
     public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
 
@@ -42,6 +41,15 @@ public sealed class CatalogSessionState
     public string DefaultPriceType(string candidate) =>
         Interlocked.CompareExchange(ref _defaultPriceTypeId, candidate, null) ?? candidate;
 
+    /// <summary>
+    /// The mapping rows, read once per session (a 3.1 package has many files; reading the maps per file would make the
+    /// work grow with files × catalog) and kept in step with every write of the session.
+    /// </summary>
+    internal MappingIndex Maps => _maps ??= new MappingIndex();
+
+    /// <summary>Forgets the cached mapping rows (the session is over, or the store changed them).</summary>
+    public void ReleaseMaps() => _maps = null;
+
     public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
 
     public bool HasSeen(CatalogEntityKind kind) => _seenKinds.ContainsKey(kind);
@@ -54,9 +62,15 @@ public sealed class CatalogSessions
     private readonly ConcurrentDictionary<string, (CatalogSessionState State, long Order)> _sessions = new();
     private long _order;
 
+    /// <summary>The state of a session; creating a new one releases the mapping caches of the others.</summary>
     public CatalogSessionState GetOrCreate(string sessionId)
     {
+        if (_sessions.TryGetValue(sessionId, out var known))
+            return known.State;
         var entry = _sessions.GetOrAdd(sessionId, id => (new CatalogSessionState(id), Interlocked.Increment(ref _order)));
+        foreach (var other in _sessions.Values)
+            if (other.State != entry.State)
+                other.State.ReleaseMaps();
         if (_sessions.Count > Kept)
             foreach (var old in _sessions.OrderBy(s => s.Value.Order).Take(_sessions.Count - Kept).ToList())
                 _sessions.TryRemove(old.Key, out _);

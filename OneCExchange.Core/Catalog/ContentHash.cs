@@ -73,7 +73,7 @@ internal sealed class ContentHash
     /// <summary>SHA-256 (lower-case hex) of a file, streamed.</summary>
     public static string OfFile(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024,
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096,
             FileOptions.SequentialScan);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }

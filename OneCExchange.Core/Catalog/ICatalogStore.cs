@@ -21,8 +21,11 @@ public interface ICatalogStore
     /// throw; the pipeline retries the items one by one to isolate the bad one). Commands are applied in list order.
     /// Commands refer to other entities only by host ids the pipeline already holds (dependencies such as options,
     /// manufacturers or categories are sent in an earlier batch). For each command the store also upserts the
-    /// mapping row (command.Kind, command.Key) with the entity id, command.Hash and batch.SessionId as last seen.
-    /// For each <see cref="CatalogBatch.Unchanged"/> key it sets last seen = batch.SessionId (nothing else changes).
+    /// mapping row (command.Kind, command.Key) with the entity id, command.Hash and batch.SessionId as last seen
+    /// (except <see cref="RollUpVariantStock"/>, which writes none; an <see cref="UpsertProduct"/> also writes a
+    /// Picture row per listed picture and deletes the rows of the pictures it removes).
+    /// For each <see cref="CatalogBatch.Unchanged"/> key it sets last seen = batch.SessionId (nothing else changes;
+    /// a key without a row is ignored).
     /// </summary>
     /// <returns>One outcome per command, in command order.</returns>
     Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken);
@@ -50,11 +53,21 @@ public interface ICatalogStore
     /// </summary>
     Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many mapping rows of this kind have <paramref name="sessionId"/> as their last seen session (written or
+    /// confirmed unchanged by it). The completion unpublishes missing items of a kind only when the session carried
+    /// that kind at all. Null = the store cannot tell (the default); the completion then relies on the memory of the
+    /// running process and, after a restart, unpublishes nothing.
+    /// </summary>
+    Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult<int?>(null);
 }
 
 /// <summary>
 /// What a mapping row is about. Stored by name in the host's mapping table (keep names stable).
-/// Keys are 1C ids unless said otherwise.
+/// Keys are 1C ids unless said otherwise; keys the pipeline composes are at most <see cref="MappingKeys.MaxLength"/>
+/// characters.
 /// </summary>
 public enum CatalogEntityKind
 {

@@ -8,18 +8,19 @@ internal sealed class MappedEntity(int entityId, string? hash)
 }
 
 /// <summary>A picture of a product as the mapping table knows it.</summary>
-internal sealed record MappedPicture(string RelativePath, int PictureId, string? Hash);
+internal sealed record MappedPicture(string Key, int PictureId, string? Hash);
 
 /// <summary>
-/// The host's mapping rows, read once per file import and kind (lazily), then kept in step with what the pipeline
-/// writes. Pictures are indexed by product key.
+/// The host's mapping rows, read once per session and kind (lazily), then kept in step with what the pipeline writes.
+/// Pictures are indexed by product key. It outlives a request, so the store (often scoped to one) is passed per call.
 /// </summary>
-internal sealed class MappingIndex(ICatalogStore store)
+internal sealed class MappingIndex
 {
     private readonly Dictionary<CatalogEntityKind, Dictionary<string, MappedEntity>> _maps = [];
     private Dictionary<string, List<MappedPicture>>? _pictures;
 
-    public async ValueTask<Dictionary<string, MappedEntity>> GetAsync(CatalogEntityKind kind, CancellationToken ct)
+    public async ValueTask<Dictionary<string, MappedEntity>> GetAsync(ICatalogStore store, CatalogEntityKind kind,
+        CancellationToken ct)
     {
         if (_maps.TryGetValue(kind, out var map))
             return map;
@@ -33,7 +34,7 @@ internal sealed class MappingIndex(ICatalogStore store)
     /// <summary>The loaded map of a kind (GetAsync must have loaded it).</summary>
     public Dictionary<string, MappedEntity> Loaded(CatalogEntityKind kind) => _maps[kind];
 
-    public async ValueTask<Dictionary<string, List<MappedPicture>>> PicturesAsync(CancellationToken ct)
+    public async ValueTask<Dictionary<string, List<MappedPicture>>> PicturesAsync(ICatalogStore store, CancellationToken ct)
     {
         if (_pictures != null)
             return _pictures;
@@ -46,7 +47,7 @@ internal sealed class MappingIndex(ICatalogStore store)
             var productKey = row.Key[..bar];
             if (!_pictures.TryGetValue(productKey, out var list))
                 _pictures[productKey] = list = [];
-            list.Add(new MappedPicture(row.Key[(bar + 1)..], row.EntityId, row.Hash));
+            list.Add(new MappedPicture(row.Key, row.EntityId, row.Hash));
         }
         return _pictures;
     }
@@ -65,5 +66,5 @@ internal sealed class MappingIndex(ICatalogStore store)
         }
     }
 
-    public static string PictureKey(string productKey, string relativePath) => productKey + "|" + relativePath;
+    public static string PictureKey(string productKey, string relativePath) => MappingKeys.Fit(productKey + "|" + relativePath);
 }

@@ -1,4 +1,5 @@
 using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Core.Catalog;
 
@@ -17,7 +18,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
     private readonly string _storeCurrency = CurrencyCodes.Normalize(options.StoreCurrencyCode);
 
     public IReadOnlyList<string> TierRoles { get; } = options.PriceTypeMappings
-        .Where(m => m.Target == PriceTargetKind.Tier && m.CustomerRole != null)
+        .Where(m => m.Target == PriceTarget.Tier && m.CustomerRole != null)
         .Select(m => m.CustomerRole!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public RoutedPrices Route(Offer offer, List<string> warnings)
@@ -33,10 +34,10 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
                 continue;
             switch (mapping.Target)
             {
-                case PriceTargetKind.Price: price = amount; break;
-                case PriceTargetKind.OldPrice: oldPrice = amount; break;
-                case PriceTargetKind.ProductCost: cost = amount; break;
-                case PriceTargetKind.Tier: tiers.Add(new TierPrice(mapping.CustomerRole!, amount)); break;
+                case PriceTarget.Price: price = amount; break;
+                case PriceTarget.OldPrice: oldPrice = amount; break;
+                case PriceTarget.ProductCost: cost = amount; break;
+                case PriceTarget.Tier: tiers.Add(new TierPrice(mapping.CustomerRole!, amount)); break;
             }
         }
         return new RoutedPrices(price, oldPrice, cost, tiers);
@@ -47,12 +48,12 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
         if (options.PriceTypeMappings.Count == 0)
         {
             var first = session.DefaultPriceType(offer.Prices[0].PriceTypeId);
-            return priceTypeId == first ? new PriceTypeMapping(first, PriceTargetKind.Price) : null;
+            return priceTypeId == first ? new PriceTypeMapping(first, PriceTarget.Price, null) : null;
         }
         var name = session.TryGetPriceType(priceTypeId, out var type) ? type.Name : null;
-        return options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.PriceType, priceTypeId, StringComparison.OrdinalIgnoreCase))
+        return options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.Source, priceTypeId, StringComparison.OrdinalIgnoreCase))
             ?? (name is null ? null
-                : options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.PriceType, name, StringComparison.OrdinalIgnoreCase)));
+                : options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.Source, name, StringComparison.OrdinalIgnoreCase)));
     }
 
     private decimal? Convert(OfferPrice offerPrice, List<string> warnings)

@@ -1,0 +1,21 @@
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Catalog;
+
+/// <summary>Opens catalog file imports for the protocol (type=catalog).</summary>
+public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions)
+    : IFileImportFactory
+{
+    public IFileImport Open(FileImportRequest request)
+    {
+        if (request.Type != ExchangeType.Catalog)
+            throw new ImportException($"Файл {request.RelativePath} не относится к обмену каталогом.");
+        var folder = Path.GetFullPath(request.SessionFolder);
+        var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
+        if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ImportException($"Недопустимое имя файла {request.RelativePath}.");
+        if (!File.Exists(path))
+            throw new ImportException($"Файл {request.RelativePath} не был передан.");
+        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId));
+    }
+}
