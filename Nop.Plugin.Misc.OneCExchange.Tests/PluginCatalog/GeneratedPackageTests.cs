@@ -9,6 +9,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl.Synthetic;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Settings;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 using NopProductPicture = Nop.Core.Domain.Catalog.ProductPicture;
 using TierPrice = Nop.Core.Domain.Catalog.TierPrice;
@@ -28,7 +29,7 @@ public class GeneratedPackageTests
 
     private static readonly CatalogImportOptions Options = new()
     {
-        PriceTypeMappings = PriceTypeMapping.ParseLines("Розничная=Price\nОптовая=Tier:Wholesale\nЦена 3=OldPrice"),
+        PriceTypeMappings = MappingLines.ParsePriceTypes("Розничная=Price\nОптовая=Tier:Wholesale\nЦена 3=OldPrice").Items,
         CreateWarehouses = true,
         BatchSize = 64,
     };

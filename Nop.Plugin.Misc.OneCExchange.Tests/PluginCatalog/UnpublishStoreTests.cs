@@ -36,6 +36,8 @@ public class UnpublishStoreTests
 
         await h.ApplyAsync("s2", [new UpsertProduct { Key = "touched", EntityId = ids[3], Name = "Touched 2" }],
             new EntityKey(CatalogEntityKind.Product, "kept"), new EntityKey(CatalogEntityKind.Category, "g1"));
+        Assert.That(await h.Store.CountSeenAsync("s2", CatalogEntityKind.Product, CancellationToken.None), Is.EqualTo(2), "touched + kept");
+        Assert.That(await h.Store.CountSeenAsync("s2", CatalogEntityKind.Category, CancellationToken.None), Is.EqualTo(1));
         var unpublished = await h.Store.UnpublishNotSeenAsync("s2", [CatalogEntityKind.Category, CatalogEntityKind.Product], CancellationToken.None);
 
         Assert.That(unpublished, Is.EqualTo(2));

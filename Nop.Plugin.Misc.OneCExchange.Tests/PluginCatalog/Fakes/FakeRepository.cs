@@ -41,6 +41,21 @@ public sealed class FakeRepository<T> : IRepository<T>, IEnlistmentNotification 
         return Task.FromResult(result);
     }
 
+    public Task<IPagedList<T>> GetAllPagedAsync(Func<IQueryable<T>, IQueryable<T>>? func = null, int pageIndex = 0,
+        int pageSize = int.MaxValue, bool getOnlyTotalCount = false, bool includeDeleted = true)
+    {
+        Count("GetAllPagedAsync");
+        var query = func?.Invoke(_rows.AsQueryable()) ?? _rows.AsQueryable();
+        var total = query.Count();
+        var page = getOnlyTotalCount ? [] : query.Skip(pageIndex * pageSize).Take(pageSize).Select(FakeDatabase.Copy).ToList();
+        return Task.FromResult<IPagedList<T>>(new FakePagedList(page, total));
+    }
+
+    private sealed class FakePagedList(List<T> page, int totalCount) : List<T>(page), IPagedList<T>
+    {
+        public int TotalCount { get; } = totalCount;
+    }
+
     public Task InsertAsync(T entity, bool publishEvent = true) => Insert([entity], publishEvent, "InsertAsync");
 
     public Task InsertAsync(IList<T> entities, bool publishEvent = true) => Insert(entities, publishEvent, "InsertAsync(list)");

@@ -156,6 +156,9 @@ public class NopCatalogStore(
         return unpublished;
     }
 
+    public virtual async Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+        await mappingTable.CountSeenAsync(kind, sessionId);
+
     /// <summary>
     /// Page by page, each page in its own transaction (idempotent: a rerun finds the rest). The hash of every row whose
     /// entity it unpublished is cleared, so that a later exchange carrying the item writes (and republishes) it.

@@ -55,6 +55,15 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
         }
     }
 
+    /// <summary>How many rows of a kind were last seen in a session (one COUNT query).</summary>
+    public virtual async Task<int> CountSeenAsync(CatalogEntityKind kind, string sessionId)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        var counted = await repository.GetAllPagedAsync(query =>
+            query.Where(m => m.EntityTypeId == entityType && m.LastSeenSessionId == sessionId), pageSize: 1, getOnlyTotalCount: true);
+        return counted.TotalCount;
+    }
+
     /// <summary>Existing rows for these (kind, key) pairs, one query per kind and chunk.</summary>
     public virtual async Task<Dictionary<EntityKey, OneCMapping>> FindAsync(IEnumerable<EntityKey> keys)
     {
