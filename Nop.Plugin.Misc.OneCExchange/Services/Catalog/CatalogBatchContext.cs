@@ -8,15 +8,13 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// The state of one batch while it is applied: outcomes, mapping writes, and the products and attribute combinations
 /// several commands may change (loaded once, written once at the end).
 /// </summary>
-public sealed class CatalogBatchContext(string sessionId, int commandCount, DateTime nowUtc, bool publishEvents)
+public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool publishEvents)
 {
     private readonly Dictionary<(Type, int), object> _originals = [];
     private readonly Dictionary<int, Product> _products = [];
     private readonly HashSet<int> _changedProducts = [];
     private readonly Dictionary<int, ProductAttributeCombination> _combinations = [];
     private readonly HashSet<int> _changedCombinations = [];
-
-    public string SessionId { get; } = sessionId;
 
     public DateTime NowUtc { get; } = nowUtc;
 
@@ -39,17 +37,13 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
 
     public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
 
-    public bool TryGetProduct(int id, out Product product) => _products.TryGetValue(id, out product!);
-
     public IEnumerable<int> MissingProducts(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
 
-    /// <summary>Keeps a product read or inserted in this batch; <paramref name="changed"/> = it must be written back.</summary>
-    public void Track(Product product, bool changed = false)
+    /// <summary>Keeps a product read or inserted in this batch, with a copy of its values as read.</summary>
+    public void Track(Product product)
     {
         _products[product.Id] = product;
         _originals.TryAdd((typeof(Product), product.Id), EntityValues.Copy(product));
-        if (changed)
-            _changedProducts.Add(product.Id);
     }
 
     public void Changed(Product product) => _changedProducts.Add(product.Id);
@@ -71,12 +65,10 @@ public sealed class CatalogBatchContext(string sessionId, int commandCount, Date
 
     public IEnumerable<int> MissingCombinations(IEnumerable<int> ids) => ids.Where(id => !_combinations.ContainsKey(id));
 
-    public void Track(ProductAttributeCombination combination, bool changed = false)
+    public void Track(ProductAttributeCombination combination)
     {
         _combinations[combination.Id] = combination;
         _originals.TryAdd((typeof(ProductAttributeCombination), combination.Id), EntityValues.Copy(combination));
-        if (changed)
-            _changedCombinations.Add(combination.Id);
     }
 
     public void Changed(ProductAttributeCombination combination) => _changedCombinations.Add(combination.Id);

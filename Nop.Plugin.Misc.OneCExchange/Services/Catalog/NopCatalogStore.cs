@@ -42,7 +42,7 @@ public class NopCatalogStore(
     public virtual async Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
         var commands = await RaiseApplyingEventsAsync(batch);
-        var context = new CatalogBatchContext(batch.SessionId, commands.Count, DateTime.UtcNow, settings.PublishEntityEvents);
+        var context = new CatalogBatchContext(commands.Count, DateTime.UtcNow, settings.PublishEntityEvents);
         using (var transaction = BeginTransaction())
         {
             await ApplyCommandsAsync(context, commands, cancellationToken);
