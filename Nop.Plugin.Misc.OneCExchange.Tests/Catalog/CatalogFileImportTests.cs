@@ -155,6 +155,40 @@ public sealed class CatalogFileImportTests
     }
 
     [Test]
+    public async Task A_store_that_cannot_be_read_fails_the_step_with_a_clear_message_and_loses_nothing()
+    {
+        var factory = new CatalogFileImportFactory(new UnreadableStore(), new CatalogImportOptions(), new CatalogSessions());
+        long checkpoint;
+        using (var import = factory.Open(new FileImportRequest("s", ExchangeType.Catalog, _folder, "import.xml", 0)))
+        {
+            var error = Assert.ThrowsAsync<ImportException>(() => RunAsync(import));
+            Assert.That(error!.Message, Does.Contain("import.xml").And.Contain("database is down"));
+            checkpoint = import.ItemsCompleted;
+        }
+
+        // The store is back: resuming from the checkpoint still brings every group and product.
+        var store = new InMemoryCatalogStore();
+        var working = new CatalogFileImportFactory(store, new CatalogImportOptions(), new CatalogSessions());
+        using var resumed = working.Open(new FileImportRequest("s", ExchangeType.Catalog, _folder, "import.xml", checkpoint));
+        Assert.That(await RunAsync(resumed), Is.True);
+        Assert.That((store.Categories.Count, store.Products.Count), Is.EqualTo((_package.Groups, _package.Products)));
+    }
+
+    private sealed class UnreadableStore : ICatalogStore
+    {
+        public IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database is down");
+        public Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database is down");
+        public Task<IReadOnlySet<string>> FindTakenSlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database is down");
+        public Task<IReadOnlyDictionary<string, int>> FindProductsBySkuAsync(IReadOnlyCollection<string> skus,
+            CancellationToken cancellationToken) => throw new InvalidOperationException("database is down");
+        public Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds,
+            CancellationToken cancellationToken) => throw new InvalidOperationException("database is down");
+    }
+
+    [Test]
     public void A_path_outside_the_session_folder_is_refused()
     {
         var factory = new CatalogFileImportFactory(new InMemoryCatalogStore(), new CatalogImportOptions(), new CatalogSessions());

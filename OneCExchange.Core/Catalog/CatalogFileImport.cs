@@ -79,6 +79,11 @@ public sealed class CatalogFileImport : IFileImport
         {
             throw new ImportException($"Файл {_request.RelativePath} не может быть прочитан: {e.Message}", e);
         }
+        catch (Exception e) when (e is not ImportException and not OperationCanceledException)
+        {
+            // A store failure outside a batch (reading mappings, checking slugs or SKUs): the checkpoint stays put.
+            throw new ImportException($"Файл {_request.RelativePath}: ошибка магазина: {e.Message}", e);
+        }
     }
 
     private void TakeReaderWarnings()
