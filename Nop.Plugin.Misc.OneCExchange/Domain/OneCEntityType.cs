@@ -13,6 +13,11 @@ public enum OneCEntityType
     Warehouse = 8,
     ProductAttribute = 9,
     ProductAttributeValue = 10,
+    TaxCategory = 11,
+    /// <summary>The prices of an offer (EntityId: the product or combination they went to).</summary>
+    OfferPrices = 12,
+    /// <summary>The stock of an offer (EntityId: the product or combination it went to).</summary>
+    OfferStock = 13,
     Order = 20,
     Customer = 21
 }

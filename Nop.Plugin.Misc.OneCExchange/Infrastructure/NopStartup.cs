@@ -8,6 +8,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
@@ -33,6 +34,7 @@ public class NopStartup : INopStartup
             provider.GetRequiredService<IOrderExchange>()));
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
         services.AddOneCOrderServices();
+        services.AddOneCCatalogStore();
     }
 
     public void Configure(IApplicationBuilder application)

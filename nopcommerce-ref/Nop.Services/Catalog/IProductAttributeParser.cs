@@ -6,4 +6,6 @@ public partial interface IProductAttributeParser
 {
     Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product,
         string attributesXml, bool ignoreNonCombinableAttributes = true);
+
+    string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value, int? quantity = null);
 }

@@ -4,5 +4,5 @@ public enum ManageInventoryMethod
 {
     DontManageStock = 0,
     ManageStock = 1,
-    ManageStockByAttributes = 2,
+    ManageStockByAttributes = 2
 }

@@ -25,4 +25,6 @@ public partial class Address : BaseEntity
     public string ZipPostalCode { get; set; }
 
     public string PhoneNumber { get; set; }
+
+    public DateTime CreatedOnUtc { get; set; }
 }

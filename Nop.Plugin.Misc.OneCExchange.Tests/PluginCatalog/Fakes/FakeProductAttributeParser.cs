@@ -1,0 +1,30 @@
+using System.Xml.Linq;
+using Nop.Core.Domain.Catalog;
+using Nop.Services.Catalog;
+
+namespace OneCExchange.Tests.PluginCatalog.Fakes;
+
+/// <summary>
+/// Builds AttributesXml in nopCommerce's documented shape: Attributes / ProductAttribute ID=mapping id /
+/// ProductAttributeValue / Value = value id. Pure XML work, no database round trip.
+/// </summary>
+public sealed class FakeProductAttributeParser : IProductAttributeParser
+{
+    public string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value,
+        int? quantity = null)
+    {
+        var root = string.IsNullOrEmpty(attributesXml) ? new XElement("Attributes") : XElement.Parse(attributesXml);
+        var attribute = root.Elements("ProductAttribute")
+            .FirstOrDefault(e => (int?)e.Attribute("ID") == productAttributeMapping.Id);
+        if (attribute is null)
+            root.Add(attribute = new XElement("ProductAttribute", new XAttribute("ID", productAttributeMapping.Id)));
+        attribute.Add(new XElement("ProductAttributeValue", new XElement("Value", value)));
+        return root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>(mapping id, value id) pairs of an AttributesXml, for assertions.</summary>
+    public static List<(int MappingId, int ValueId)> Parse(string attributesXml) =>
+        XElement.Parse(attributesXml).Elements("ProductAttribute")
+            .SelectMany(a => a.Elements("ProductAttributeValue").Select(v => ((int)a.Attribute("ID")!, (int)v.Element("Value")!)))
+            .ToList();
+}

@@ -1,0 +1,88 @@
+using Nop.Core;
+using Nop.Core.Domain.Catalog;
+using OneCExchange.Core.Catalog;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>
+/// The state of one batch while it is applied: outcomes, mapping writes, and the products and attribute combinations
+/// several commands may change (loaded once, written once at the end).
+/// </summary>
+public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool publishEvents)
+{
+    private readonly Dictionary<(Type, int), object> _originals = [];
+    private readonly Dictionary<int, Product> _products = [];
+    private readonly HashSet<int> _changedProducts = [];
+    private readonly Dictionary<int, ProductAttributeCombination> _combinations = [];
+    private readonly HashSet<int> _changedCombinations = [];
+
+    public DateTime NowUtc { get; } = nowUtc;
+
+    /// <summary>Whether writes publish nopCommerce entity events (otherwise caches are cleared after the batch).</summary>
+    public bool PublishEvents { get; } = publishEvents;
+
+    public CommandOutcome[] Outcomes { get; } = new CommandOutcome[commandCount];
+
+    public List<MappingWrite> MappingWrites { get; } = [];
+
+    /// <summary>Entity types written in this batch, for cache clearing.</summary>
+    public HashSet<Type> WrittenTypes { get; } = [];
+
+    /// <summary>Records the outcome of the command at <paramref name="index"/> and its mapping row.</summary>
+    public void Done(int index, CatalogCommand command, int entityId, bool created)
+    {
+        Outcomes[index] = new CommandOutcome(entityId, created);
+        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash));
+    }
+
+    public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
+
+    public IEnumerable<int> MissingProducts(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
+
+    /// <summary>Keeps a product read or inserted in this batch, with a copy of its values as read.</summary>
+    public void Track(Product product)
+    {
+        _products[product.Id] = product;
+        _originals.TryAdd((typeof(Product), product.Id), EntityValues.Copy(product));
+    }
+
+    public void Changed(Product product) => _changedProducts.Add(product.Id);
+
+    /// <summary>A product of the working set; <paramref name="command"/> names the 1C item when it is missing.</summary>
+    public Product Product(int id, CatalogCommand command) => _products.TryGetValue(id, out var product)
+        ? product
+        : throw new InvalidOperationException($"Product {id} used by 1C {command.Kind} {command.Key} does not exist in the store");
+
+    /// <summary>
+    /// Products whose values differ from what was read (several commands may change a field and change it back, e.g.
+    /// a product 1C lists once per characteristic); UpdatedOnUtc alone does not count.
+    /// </summary>
+    public IList<Product> ChangedProducts() => _changedProducts.Select(id => _products[id])
+        .Where(p => !EntityValues.Same(_originals[(typeof(Product), p.Id)], p, nameof(Nop.Core.Domain.Catalog.Product.UpdatedOnUtc))).ToList();
+
+    public bool TryGetCombination(int id, out ProductAttributeCombination combination) =>
+        _combinations.TryGetValue(id, out combination!);
+
+    public IEnumerable<int> MissingCombinations(IEnumerable<int> ids) => ids.Where(id => !_combinations.ContainsKey(id));
+
+    public void Track(ProductAttributeCombination combination)
+    {
+        _combinations[combination.Id] = combination;
+        _originals.TryAdd((typeof(ProductAttributeCombination), combination.Id), EntityValues.Copy(combination));
+    }
+
+    public void Changed(ProductAttributeCombination combination) => _changedCombinations.Add(combination.Id);
+
+    public ProductAttributeCombination Combination(int id, CatalogCommand command) => _combinations.TryGetValue(id, out var combination)
+        ? combination
+        : throw new InvalidOperationException($"Attribute combination {id} used by 1C {command.Kind} {command.Key} does not exist in the store");
+
+    public IList<ProductAttributeCombination> ChangedCombinations() => _changedCombinations.Select(id => _combinations[id])
+        .Where(c => !EntityValues.Same(_originals[(typeof(ProductAttributeCombination), c.Id)], c)).ToList();
+
+    /// <summary>Combinations tracked in this batch (their in-batch state wins over what the database holds).</summary>
+    public IEnumerable<ProductAttributeCombination> TrackedCombinations => _combinations.Values;
+}
+
+/// <summary>A command with its position in the batch.</summary>
+public readonly record struct Indexed<T>(int Index, T Command) where T : CatalogCommand;

@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using Nop.Data;
+using Nop.Plugin.Misc.OneCExchange.Domain;
+using OneCExchange.Core.Catalog;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>Reads and writes catalog rows of the plugin's 1C id mapping table, in pages and chunks.</summary>
+public class OneCMappingTable(IRepository<OneCMapping> repository)
+{
+    public const int PageSize = 1000;
+
+    /// <summary>Every row of a kind, page by page (keyset on Id), so memory stays flat however many rows there are.</summary>
+    public virtual async IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        var lastId = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var afterId = lastId;
+            var page = await repository.GetAllAsync(query => query
+                .Where(m => m.EntityTypeId == entityType && m.Id > afterId)
+                .OrderBy(m => m.Id)
+                .Take(PageSize));
+            foreach (var row in page)
+                yield return row;
+            if (page.Count < PageSize)
+                yield break;
+            lastId = page[^1].Id;
+        }
+    }
+
+    /// <summary>Rows of a kind that were not seen in a session, page by page (keyset on Id).</summary>
+    public virtual async IAsyncEnumerable<OneCMapping> ReadNotSeenAsync(CatalogEntityKind kind, string sessionId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        var lastId = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var afterId = lastId;
+            var page = await repository.GetAllAsync(query => query
+                .Where(m => m.EntityTypeId == entityType && m.Id > afterId
+                    && (m.LastSeenSessionId == null || m.LastSeenSessionId != sessionId))
+                .OrderBy(m => m.Id)
+                .Take(PageSize));
+            foreach (var row in page)
+                yield return row;
+            if (page.Count < PageSize)
+                yield break;
+            lastId = page[^1].Id;
+        }
+    }
+
+    /// <summary>How many rows of a kind were last seen in a session (one COUNT query).</summary>
+    public virtual async Task<int> CountSeenAsync(CatalogEntityKind kind, string sessionId)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        var counted = await repository.GetAllPagedAsync(query =>
+            query.Where(m => m.EntityTypeId == entityType && m.LastSeenSessionId == sessionId), pageSize: 1, getOnlyTotalCount: true);
+        return counted.TotalCount;
+    }
+
+    /// <summary>Existing rows for these (kind, key) pairs, one query per kind and chunk.</summary>
+    public virtual async Task<Dictionary<EntityKey, OneCMapping>> FindAsync(IEnumerable<EntityKey> keys)
+    {
+        var found = new Dictionary<EntityKey, OneCMapping>();
+        foreach (var kind in keys.GroupBy(k => k.Kind))
+        {
+            var entityType = CatalogMappingTypes.IdOf(kind.Key);
+            foreach (var chunk in Chunks.Of(kind.Select(k => k.Key)))
+            {
+                var rows = await repository.GetAllAsync(query =>
+                    query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.OneCId)));
+                foreach (var row in rows)
+                    found[new EntityKey(kind.Key, row.OneCId)] = row;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Entity ids among <paramref name="entityIds"/> that have a row of this kind (were created or adopted by 1C).</summary>
+    public virtual async Task<HashSet<int>> FindMappedEntityIdsAsync(CatalogEntityKind kind, IEnumerable<int> entityIds)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        var mapped = new HashSet<int>();
+        foreach (var chunk in Chunks.Of(entityIds))
+        {
+            var rows = await repository.GetAllAsync(query =>
+                query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId)));
+            mapped.UnionWith(rows.Select(r => r.EntityId));
+        }
+        return mapped;
+    }
+
+    /// <summary>Deletes the rows of a kind that point to these entities (e.g. pictures removed from a product).</summary>
+    public virtual async Task DeleteByEntityIdsAsync(CatalogEntityKind kind, IReadOnlyCollection<int> entityIds)
+    {
+        var entityType = CatalogMappingTypes.IdOf(kind);
+        foreach (var chunk in Chunks.Of(entityIds))
+            await repository.DeleteAsync(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId));
+    }
+
+    /// <summary>Forgets the content hash of these rows, so that the next exchange carrying them writes them again.</summary>
+    public virtual async Task ClearHashesAsync(IReadOnlyCollection<OneCMapping> rows, DateTime nowUtc)
+    {
+        var changed = rows.Where(r => r.ContentHash is not null).ToList();
+        if (changed.Count == 0)
+            return;
+        foreach (var row in changed)
+        {
+            row.ContentHash = null;
+            row.UpdatedOnUtc = nowUtc;
+        }
+        await repository.UpdateAsync(changed, publishEvent: false);
+    }
+
+    /// <summary>
+    /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
+    /// <paramref name="seen"/> keys as seen in the session. Unchanged rows are not written. One bulk insert and one
+    /// list update at most, after one lookup per kind and chunk.
+    /// </summary>
+    public virtual async Task WriteAsync(IReadOnlyCollection<MappingWrite> writes, IReadOnlyCollection<EntityKey> seen,
+        string sessionId, DateTime nowUtc)
+    {
+        var lastWrites = new Dictionary<EntityKey, MappingWrite>();
+        foreach (var write in writes)
+            lastWrites[write.Key] = write;
+        var existing = await FindAsync(lastWrites.Keys.Concat(seen).Distinct());
+
+        var inserts = new List<OneCMapping>();
+        var updates = new Dictionary<int, OneCMapping>();
+        foreach (var (key, write) in lastWrites)
+        {
+            if (!existing.TryGetValue(key, out var row))
+            {
+                inserts.Add(new OneCMapping
+                {
+                    EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = write.EntityId,
+                    ContentHash = write.Hash, LastSeenSessionId = sessionId, UpdatedOnUtc = nowUtc
+                });
+                continue;
+            }
+            if (row.EntityId == write.EntityId && row.ContentHash == write.Hash && row.LastSeenSessionId == sessionId)
+                continue;
+            row.EntityId = write.EntityId;
+            row.ContentHash = write.Hash;
+            row.LastSeenSessionId = sessionId;
+            row.UpdatedOnUtc = nowUtc;
+            updates[row.Id] = row;
+        }
+        foreach (var key in seen)
+        {
+            if (lastWrites.ContainsKey(key) || !existing.TryGetValue(key, out var row) || row.LastSeenSessionId == sessionId)
+                continue;
+            row.LastSeenSessionId = sessionId;
+            updates[row.Id] = row;
+        }
+
+        if (inserts.Count > 0)
+            await repository.InsertAsync(inserts, publishEvent: false);
+        if (updates.Count > 0)
+            await repository.UpdateAsync(updates.Values.ToList(), publishEvent: false);
+    }
+}
+
+/// <summary>A mapping row to write: the key now points to <paramref name="EntityId"/> with this content hash.</summary>
+public readonly record struct MappingWrite(EntityKey Key, int EntityId, string? Hash);

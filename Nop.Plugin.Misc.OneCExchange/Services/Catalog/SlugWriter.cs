@@ -1,0 +1,24 @@
+using Nop.Core.Domain.Seo;
+using Nop.Data;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>
+/// Writes the SEO slugs the pipeline made unique (transliterated, checked against the store) in one bulk insert,
+/// instead of nopCommerce's per-entity ValidateSeNameAsync round trips.
+/// </summary>
+public class SlugWriter(IRepository<UrlRecord> urlRecords)
+{
+    /// <param name="entityName">nopCommerce's entity name for slugs: "Product", "Category", "Manufacturer".</param>
+    public virtual async Task AddAsync(CatalogBatchContext context, string entityName, IEnumerable<(int EntityId, string? Slug)> slugs)
+    {
+        var records = slugs
+            .Where(s => !string.IsNullOrWhiteSpace(s.Slug))
+            .Select(s => new UrlRecord { EntityId = s.EntityId, EntityName = entityName, Slug = s.Slug, IsActive = true, LanguageId = 0 })
+            .ToList();
+        if (records.Count == 0)
+            return;
+        await urlRecords.InsertAsync(records, context.PublishEvents);
+        context.Wrote<UrlRecord>();
+    }
+}

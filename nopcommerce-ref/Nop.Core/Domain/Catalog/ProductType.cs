@@ -1,0 +1,7 @@
+namespace Nop.Core.Domain.Catalog;
+
+public enum ProductType
+{
+    SimpleProduct = 5,
+    GroupedProduct = 10
+}

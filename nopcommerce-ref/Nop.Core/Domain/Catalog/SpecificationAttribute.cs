@@ -1,0 +1,7 @@
+namespace Nop.Core.Domain.Catalog;
+
+public partial class SpecificationAttribute : BaseEntity
+{
+    public string Name { get; set; }
+    public int DisplayOrder { get; set; }
+}
