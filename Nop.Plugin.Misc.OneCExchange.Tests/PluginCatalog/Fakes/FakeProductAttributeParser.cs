@@ -22,6 +22,10 @@ public sealed class FakeProductAttributeParser : IProductAttributeParser
         return root.ToString(SaveOptions.DisableFormatting);
     }
 
+    public Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product, string attributesXml,
+        bool ignoreNonCombinableAttributes = true) =>
+        throw new NotSupportedException("The catalog store keeps combinations by their 1C ids, not by AttributesXml.");
+
     /// <summary>(mapping id, value id) pairs of an AttributesXml, for assertions.</summary>
     public static List<(int MappingId, int ValueId)> Parse(string attributesXml) =>
         XElement.Parse(attributesXml).Elements("ProductAttribute")

@@ -23,4 +23,8 @@ public sealed class FakeCatalogServices(FakeNopStore store) : IProductService, I
     public Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product, string attributesXml,
         bool ignoreNonCombinableAttributes = true) =>
         Task.FromResult(store.Combinations.Rows.FirstOrDefault(c => c.ProductId == product.Id && c.AttributesXml == attributesXml)!);
+
+    public string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value,
+        int? quantity = null) =>
+        throw new NotSupportedException("The order services never build attributes.");
 }

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Core.Events;
+using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Catalog;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
