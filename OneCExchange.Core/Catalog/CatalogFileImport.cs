@@ -47,9 +47,11 @@ public sealed class CatalogFileImport : IFileImport
         try
         {
             _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
+            // Every step applies at least one item, so an exchange always ends even when a step starts late.
+            var appliedThisStep = false;
             while (true)
             {
-                if (DateTimeOffset.UtcNow >= deadline)
+                if (appliedThisStep && DateTimeOffset.UtcNow >= deadline)
                 {
                     await _importer.FlushAsync(cancellationToken);
                     ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
@@ -61,7 +63,10 @@ public sealed class CatalogFileImport : IFileImport
                 if (_read <= _request.ResumeAfterItems)
                     _importer.Observe(_reader.Current, _read);
                 else
+                {
                     await _importer.AddAsync(_reader.Current, _read, cancellationToken);
+                    appliedThisStep = true;
+                }
                 ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
                 TakeReaderWarnings();
             }
