@@ -8,6 +8,7 @@ using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Orders;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders.Fakes;
 
