@@ -45,6 +45,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public FakeOrderService OrderService { get; }
     public FakeOrderProcessingService OrderProcessing { get; }
     public FakePlatformServices Platform { get; }
+    public FakeLocalizationService Localization { get; } = new(plugin => ((FakePaymentMethod)plugin).FriendlyName);
 
     public OrderExportStateService StateService { get; }
     public OrderChangeEventConsumer Consumer { get; }
@@ -65,8 +66,9 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
 
         var contractors = new ContractorSnapshotFactory(customers, customers, customers, customers, customers, customers);
         var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog, catalog, Mappings,
-            Platform, Platform, Platform);
-        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Platform, Platform, Platform);
+            Platform, Localization, Platform);
+        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Localization, Platform,
+            Platform);
         Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
             StateService);
     }
