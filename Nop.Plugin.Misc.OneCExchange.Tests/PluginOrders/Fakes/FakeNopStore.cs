@@ -65,7 +65,8 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         Events.Subscribe(Consumer);
 
         var contractors = new ContractorSnapshotFactory(customers, customers, customers, customers, customers, customers);
-        var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog, catalog, Mappings,
+        var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog,
+            new FakeProductAttributeParser(Combinations), Mappings,
             Platform, Localization, Platform);
         Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Localization, Platform,
             Platform);
