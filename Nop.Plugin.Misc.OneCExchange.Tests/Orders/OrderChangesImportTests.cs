@@ -5,6 +5,7 @@ using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Support;
+using static OneCExchange.Tests.Orders.OrderDocumentXml;
 
 namespace OneCExchange.Tests.Orders;
 
@@ -46,17 +47,6 @@ public class OrderChangesImportTests
     private static List<XElement> OrderDocuments(XDocument file) =>
         file.Root!.Elements().SelectMany(e => e.Name.LocalName == "Контейнер" ? e.Elements() : [e])
             .Where(e => e.Name.LocalName == "Документ").ToList();
-
-    private static string? Child(XElement document, string name) =>
-        document.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim() is { Length: > 0 } value ? value : null;
-
-    private static string? Requisite(XElement document, string name) =>
-        document.Elements().Where(e => e.Name.LocalName == "ЗначенияРеквизитов").Elements()
-            .Where(r => r.Elements().Any(e => e.Name.LocalName == "Наименование" && e.Value.Trim() == name))
-            .Select(r => r.Elements().First(e => e.Name.LocalName == "Значение").Value.Trim())
-            .FirstOrDefault() is { Length: > 0 } value ? value : null;
-
-    private static bool IsGiven(string? value) => value != null && value != "T";
 
     private sealed record Expected(string Id, string? OneCNumber, DateTime? OneCDate, bool Paid, bool Shipped, bool Cancelled,
         StoreOrderStatus Status);

@@ -3,6 +3,7 @@ using NUnit.Framework;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Models;
 using Nop.Plugin.Misc.OneCExchange.Validators;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.Plugin;
 

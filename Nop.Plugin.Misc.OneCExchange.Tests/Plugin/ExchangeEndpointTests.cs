@@ -29,6 +29,7 @@ using OneCExchange.Cli.Replay;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
+using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.Plugin.Exchange;
 using OneCExchange.Tests.Protocol;
 using OneCExchange.Tests.Protocol.Fakes;

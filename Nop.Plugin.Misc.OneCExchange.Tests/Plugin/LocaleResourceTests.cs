@@ -6,6 +6,7 @@ using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Models;
 using Nop.Plugin.Misc.OneCExchange.Validators;
 using Nop.Web.Framework.Mvc.ModelBinding;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.Plugin;
 

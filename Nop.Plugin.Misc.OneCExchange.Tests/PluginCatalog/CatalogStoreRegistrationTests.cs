@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Seo;
@@ -8,8 +9,8 @@ using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Services.Catalog;
 using Nop.Services.Media;
-using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog;
@@ -23,7 +24,7 @@ public class CatalogStoreRegistrationTests
         var services = new ServiceCollection();
         var db = new FakeDatabase();
         services.AddSingleton(db);
-        services.AddSingleton(typeof(IRepository<>), typeof(FakeRepository<>));
+        services.AddSingleton(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddSingleton<IPictureService>(new FakePictureService(db));
         services.AddSingleton<IProductAttributeParser, FakeProductAttributeParser>();
         services.AddSingleton<IEventPublisher, FakeEventPublisher>();

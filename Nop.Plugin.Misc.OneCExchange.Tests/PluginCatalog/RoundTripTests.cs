@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 using ProductPicture = OneCExchange.Core.Catalog.ProductPicture;
 

@@ -1,6 +1,7 @@
-using Nop.Core.Domain.Catalog;
 using NUnit.Framework;
+using Nop.Core.Domain.Catalog;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog;

@@ -8,6 +8,7 @@ using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.PluginOrders.Fakes;
 using OneCExchange.Tests.Support;
+using static OneCExchange.Tests.Orders.OrderDocumentXml;
 
 namespace OneCExchange.Tests.PluginOrders;
 
@@ -100,15 +101,4 @@ public class CorpusOrderChangesTests
         file.Root!.DescendantsAndSelf().Where(e => e.Name.LocalName == "Документ")
             .Where(d => Child(d, "ХозОперация") is null or "Заказ товара")
             .ToList();
-
-    private static string? Child(XElement element, string name) =>
-        element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim() is { Length: > 0 } value ? value : null;
-
-    private static string? Requisite(XElement document, string name) =>
-        document.Elements().Where(e => e.Name.LocalName == "ЗначенияРеквизитов").Elements()
-            .Where(r => r.Elements().Any(e => e.Name.LocalName == "Наименование" && e.Value.Trim() == name))
-            .Select(r => r.Elements().First(e => e.Name.LocalName == "Значение").Value.Trim())
-            .FirstOrDefault() is { Length: > 0 } value ? value : null;
-
-    private static bool IsGiven(string? value) => value != null && value != "T";
 }

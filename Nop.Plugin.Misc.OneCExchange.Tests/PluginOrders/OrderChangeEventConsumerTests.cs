@@ -1,7 +1,8 @@
+using NUnit.Framework;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Core.Events;
-using NUnit.Framework;
+using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginOrders.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders;

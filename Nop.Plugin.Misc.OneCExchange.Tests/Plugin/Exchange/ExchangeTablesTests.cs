@@ -3,6 +3,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.Plugin.Exchange;
 

@@ -1,5 +1,6 @@
 using Nop.Core.Domain.Media;
 using Nop.Services.Media;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog.Fakes;
 

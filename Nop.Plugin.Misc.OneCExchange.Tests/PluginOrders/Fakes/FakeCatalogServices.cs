@@ -4,10 +4,10 @@ using Nop.Services.Catalog;
 namespace OneCExchange.Tests.PluginOrders.Fakes;
 
 /// <summary>
-/// Products and attribute combinations of the fake store; a combination matches by its exact AttributesXml. As in
-/// nopCommerce, the lookup by ids leaves deleted products out and the lookup by one id does not.
+/// Products of the fake store. As in nopCommerce, the lookup by ids leaves deleted products out and the lookup by one
+/// id does not.
 /// </summary>
-public sealed class FakeCatalogServices(FakeNopStore store) : IProductService, IProductAttributeParser
+public sealed class FakeCatalogServices(FakeNopStore store) : IProductService
 {
     public Task<Product> GetProductByIdAsync(int productId) =>
         Task.FromResult(store.Products.Rows.FirstOrDefault(p => p.Id == productId)!);
@@ -19,12 +19,4 @@ public sealed class FakeCatalogServices(FakeNopStore store) : IProductService, I
 
     public Task<IList<ProductWarehouseInventory>> GetAllProductWarehouseInventoryRecordsAsync(int productId) =>
         Task.FromResult<IList<ProductWarehouseInventory>>(store.WarehouseInventory.Rows.Where(i => i.ProductId == productId).ToList());
-
-    public Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product, string attributesXml,
-        bool ignoreNonCombinableAttributes = true) =>
-        Task.FromResult(store.Combinations.Rows.FirstOrDefault(c => c.ProductId == product.Id && c.AttributesXml == attributesXml)!);
-
-    public string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value,
-        int? quantity = null) =>
-        throw new NotSupportedException("The order services never build attributes.");
 }

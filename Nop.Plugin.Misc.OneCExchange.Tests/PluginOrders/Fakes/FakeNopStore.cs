@@ -8,6 +8,7 @@ using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Orders;
+using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders.Fakes;
 
@@ -44,6 +45,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public FakeOrderService OrderService { get; }
     public FakeOrderProcessingService OrderProcessing { get; }
     public FakePlatformServices Platform { get; }
+    public FakeLocalizationService Localization { get; } = new(plugin => ((FakePaymentMethod)plugin).FriendlyName);
 
     public OrderExportStateService StateService { get; }
     public OrderChangeEventConsumer Consumer { get; }
@@ -63,9 +65,11 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         Events.Subscribe(Consumer);
 
         var contractors = new ContractorSnapshotFactory(customers, customers, customers, customers, customers, customers);
-        var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog, catalog, Mappings,
-            Platform, Platform, Platform);
-        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Platform, Platform, Platform);
+        var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog,
+            new FakeProductAttributeParser(Combinations), Mappings,
+            Platform, Localization, Platform);
+        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Localization, Platform,
+            Platform);
         Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
             StateService);
     }

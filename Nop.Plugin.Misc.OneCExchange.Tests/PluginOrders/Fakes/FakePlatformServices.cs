@@ -1,7 +1,6 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Services.Helpers;
-using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
@@ -9,9 +8,9 @@ using Nop.Services.Shipping;
 
 namespace OneCExchange.Tests.PluginOrders.Fakes;
 
-/// <summary>Localization, time zone, payment plugins, shipping methods and customer notifications of the fake store.</summary>
+/// <summary>Time zone, payment plugins, shipping methods and customer notifications of the fake store.</summary>
 public sealed class FakePlatformServices(FakeNopStore store) :
-    ILocalizationService, IDateTimeHelper, IPaymentPluginManager, IShippingMethodsService, IWorkflowMessageService
+    IDateTimeHelper, IPaymentPluginManager, IShippingMethodsService, IWorkflowMessageService
 {
     public TimeZoneInfo DefaultStoreTimeZone { get; set; } = TimeZoneInfo.CreateCustomTimeZone("MSK", TimeSpan.FromHours(3), "MSK", "MSK");
 
@@ -20,19 +19,6 @@ public sealed class FakePlatformServices(FakeNopStore store) :
     /// <summary>The admin's time zone in the fake: two hours ahead of UTC.</summary>
     public Task<DateTime> ConvertToUserTimeAsync(DateTime dt, DateTimeKind sourceDateTimeKind) =>
         Task.FromResult(sourceDateTimeKind == DateTimeKind.Utc ? dt.AddHours(2) : dt);
-
-    public Task<string> GetLocalizedEnumAsync<TEnum>(TEnum enumValue, int? languageId = null) where TEnum : struct =>
-        Task.FromResult("Localized " + enumValue);
-
-    public Task<string> GetLocalizedFriendlyNameAsync<TPlugin>(TPlugin plugin, int languageId, bool returnDefaultValue = true)
-        where TPlugin : IPlugin => Task.FromResult(((FakePaymentMethod)(object)plugin).FriendlyName);
-
-    public Task<string> GetResourceAsync(string resourceKey) => Task.FromResult(resourceKey);
-
-    public Task AddOrUpdateLocaleResourceAsync(IDictionary<string, string> resources, int? languageId = null) =>
-        throw new NotSupportedException();
-
-    public Task DeleteLocaleResourcesAsync(string resourceNamePrefix, int? languageId = null) => throw new NotSupportedException();
 
     public Task<IPaymentMethod> LoadPluginBySystemNameAsync(string systemName, Nop.Core.Domain.Customers.Customer? customer = null, int storeId = 0) =>
         Task.FromResult<IPaymentMethod>(store.PaymentMethods.FirstOrDefault(m => m.PluginDescriptor.SystemName == systemName)!);

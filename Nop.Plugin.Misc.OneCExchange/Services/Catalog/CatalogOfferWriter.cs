@@ -88,14 +88,7 @@ public class CatalogOfferWriter(
                 ProductId = command.TargetId, CustomerRoleId = w.Key, Quantity = 1, StoreId = 0, Price = w.Value
             }));
         }
-        if (deletes.Count > 0)
-            await tierPrices.DeleteAsync(deletes, context.PublishEvents);
-        if (updates.Count > 0)
-            await tierPrices.UpdateAsync(updates, context.PublishEvents);
-        if (inserts.Count > 0)
-            await tierPrices.InsertAsync(inserts, context.PublishEvents);
-        if (deletes.Count + updates.Count + inserts.Count > 0)
-            context.Wrote<NopTierPrice>();
+        await tierPrices.WriteChangesAsync(context, inserts, deletes, updates);
     }
 
     /// <summary>Customer role ids by system name; an unknown role is a settings error named in the message.</summary>

@@ -144,7 +144,7 @@ public class CatalogProductWriter(
             inserts.AddRange(wanted.Where(id => current.All(pc => pc.CategoryId != id))
                 .Select(id => new ProductCategory { ProductId = productId, CategoryId = id, DisplayOrder = 0 }));
         }
-        await WriteAsync(context, productCategories, inserts, deletes);
+        await productCategories.WriteChangesAsync(context, inserts, deletes);
     }
 
     /// <summary>
@@ -170,7 +170,7 @@ public class CatalogProductWriter(
             if (current.All(pm => pm.ManufacturerId != wanted))
                 inserts.Add(new ProductManufacturer { ProductId = productId, ManufacturerId = wanted });
         }
-        await WriteAsync(context, productManufacturers, inserts, deletes);
+        await productManufacturers.WriteChangesAsync(context, inserts, deletes);
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ public class CatalogProductWriter(
             }
             deletes.AddRange(unmatched);
         }
-        await WriteAsync(context, productSpecifications, inserts, deletes, updates);
+        await productSpecifications.WriteChangesAsync(context, inserts, deletes, updates);
     }
 
     private static ProductSpecificationAttribute Fill(ProductSpecificationAttribute row, ProductSpecification spec)
@@ -234,18 +234,5 @@ public class CatalogProductWriter(
         foreach (var row in rows)
             byProduct[getProductId(row)].Add(row);
         return byProduct;
-    }
-
-    private static async Task WriteAsync<T>(CatalogBatchContext context, IRepository<T> repository,
-        List<T> inserts, List<T> deletes, List<T>? updates = null) where T : Nop.Core.BaseEntity
-    {
-        if (deletes.Count > 0)
-            await repository.DeleteAsync(deletes, context.PublishEvents);
-        if (updates is { Count: > 0 })
-            await repository.UpdateAsync(updates, context.PublishEvents);
-        if (inserts.Count > 0)
-            await repository.InsertAsync(inserts, context.PublishEvents);
-        if (deletes.Count + inserts.Count + (updates?.Count ?? 0) > 0)
-            context.Wrote<T>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
@@ -11,42 +12,31 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
     public const int PageSize = 1000;
 
     /// <summary>Every row of a kind, page by page (keyset on Id), so memory stays flat however many rows there are.</summary>
-    public virtual async IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public virtual IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind, CancellationToken cancellationToken)
     {
         var entityType = CatalogMappingTypes.IdOf(kind);
-        var lastId = 0;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var afterId = lastId;
-            var page = await repository.GetAllAsync(query => query
-                .Where(m => m.EntityTypeId == entityType && m.Id > afterId)
-                .OrderBy(m => m.Id)
-                .Take(PageSize));
-            foreach (var row in page)
-                yield return row;
-            if (page.Count < PageSize)
-                yield break;
-            lastId = page[^1].Id;
-        }
+        return ReadPagesAsync(afterId => m => m.EntityTypeId == entityType && m.Id > afterId, cancellationToken);
     }
 
     /// <summary>Rows of a kind that were not seen in a session, page by page (keyset on Id).</summary>
-    public virtual async IAsyncEnumerable<OneCMapping> ReadNotSeenAsync(CatalogEntityKind kind, string sessionId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public virtual IAsyncEnumerable<OneCMapping> ReadNotSeenAsync(CatalogEntityKind kind, string sessionId,
+        CancellationToken cancellationToken)
     {
         var entityType = CatalogMappingTypes.IdOf(kind);
+        return ReadPagesAsync(afterId => m => m.EntityTypeId == entityType && m.Id > afterId
+            && (m.LastSeenSessionId == null || m.LastSeenSessionId != sessionId), cancellationToken);
+    }
+
+    /// <summary>The rows a filter selects, in pages of <see cref="PageSize"/> ordered by Id; the filter is given the last Id read.</summary>
+    private async IAsyncEnumerable<OneCMapping> ReadPagesAsync(Func<int, Expression<Func<OneCMapping, bool>>> after,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var lastId = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var afterId = lastId;
-            var page = await repository.GetAllAsync(query => query
-                .Where(m => m.EntityTypeId == entityType && m.Id > afterId
-                    && (m.LastSeenSessionId == null || m.LastSeenSessionId != sessionId))
-                .OrderBy(m => m.Id)
-                .Take(PageSize));
+            var filter = after(lastId);
+            var page = await repository.GetAllAsync(query => query.Where(filter).OrderBy(m => m.Id).Take(PageSize));
             foreach (var row in page)
                 yield return row;
             if (page.Count < PageSize)

@@ -46,13 +46,8 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
     private void ReadReferenceValues(List<ReferenceValue> values)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "Справочник"))
         {
-            if (cursor.LocalName != "Справочник")
-            {
-                cursor.Skip();
-                continue;
-            }
             var location = cursor.Here();
             string? valueId = null, value = null;
             var itemDepth = cursor.Enter();

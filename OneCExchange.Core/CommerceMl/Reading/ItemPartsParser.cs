@@ -59,13 +59,8 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
     public void ReadCharacteristics(List<Characteristic> characteristics)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "ХарактеристикаТовара"))
         {
-            if (cursor.LocalName != "ХарактеристикаТовара")
-            {
-                cursor.Skip();
-                continue;
-            }
             string? id = null, name = null, value = null;
             var itemDepth = cursor.Enter();
             while (cursor.NextChild(itemDepth))
@@ -85,13 +80,8 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
     public void ReadRequisites(List<Requisite> requisites)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "ЗначениеРеквизита"))
         {
-            if (cursor.LocalName != "ЗначениеРеквизита")
-            {
-                cursor.Skip();
-                continue;
-            }
             string? name = null, value = null;
             var itemDepth = cursor.Enter();
             while (cursor.NextChild(itemDepth))

@@ -76,13 +76,8 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
     private void ReadPrices(List<OfferPrice> prices, string? offerId)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "Цена"))
         {
-            if (cursor.LocalName != "Цена")
-            {
-                cursor.Skip();
-                continue;
-            }
             var location = cursor.MarkHere();
             string? priceTypeId = null, currency = null, unit = null, presentation = null;
             decimal? perUnit = null, coefficient = null;
@@ -151,13 +146,8 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
     {
         decimal? total = null;
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "Остаток"))
         {
-            if (cursor.LocalName != "Остаток")
-            {
-                cursor.Skip();
-                continue;
-            }
             var restDepth = cursor.Enter();
             while (cursor.NextChild(restDepth))
             {

@@ -112,11 +112,9 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
     private void ReadIds(List<string> ids)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "Ид"))
         {
-            if (cursor.LocalName != "Ид")
-                cursor.Skip();
-            else if (cursor.ReadOptionalText() is { } id)
+            if (cursor.ReadOptionalText() is { } id)
                 ids.Add(id);
         }
     }
@@ -140,13 +138,8 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
     private void ReadTaxRates(List<TaxRate> rates)
     {
         var depth = cursor.Enter();
-        while (cursor.NextChild(depth))
+        while (cursor.NextChild(depth, "СтавкаНалога"))
         {
-            if (cursor.LocalName != "СтавкаНалога")
-            {
-                cursor.Skip();
-                continue;
-            }
             string? name = null, rate = null;
             var itemDepth = cursor.Enter();
             while (cursor.NextChild(itemDepth))

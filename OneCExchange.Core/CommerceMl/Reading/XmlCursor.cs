@@ -61,6 +61,21 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
         }
     }
 
+    /// <summary>
+    /// Moves to the next child element named <paramref name="localName"/> of the element entered at
+    /// <paramref name="depth"/>, skipping other children; false after its end tag.
+    /// </summary>
+    public bool NextChild(int depth, string localName)
+    {
+        while (NextChild(depth))
+        {
+            if (Reader.LocalName == localName)
+                return true;
+            Skip();
+        }
+        return false;
+    }
+
     /// <summary>The text of the current element (empty for an empty element); nested elements are skipped with a warning.</summary>
     public string ReadText()
     {

@@ -144,12 +144,7 @@ public static class SyntheticPackageGenerator
         writer.WriteElementString("Штрихкод", (4600000000000L + index).ToString(CultureInfo.InvariantCulture));
         writer.WriteElementString("Артикул", $"ART-{index:D7}");
         writer.WriteElementString("Наименование", name);
-        writer.WriteStartElement("БазоваяЕдиница");
-        writer.WriteAttributeString("Код", "796");
-        writer.WriteAttributeString("НаименованиеПолное", "Штука");
-        writer.WriteAttributeString("МеждународноеСокращение", "PCE");
-        writer.WriteString("шт");
-        writer.WriteEndElement();
+        WritePieceUnit(writer);
         writer.WriteStartElement("Группы");
         writer.WriteElementString("Ид", Id(3, index % (TopGroups * SubGroupsPerTop)));
         writer.WriteEndElement();
@@ -199,6 +194,17 @@ public static class SyntheticPackageGenerator
 
     private static string ProductName(int index) =>
         $"{Nouns[index % Nouns.Length]} {Adjectives[index / Nouns.Length % Adjectives.Length]} модель {index + 1}";
+
+    /// <summary>The base unit "piece" (OKEI code 796), as 1C writes it.</summary>
+    private static void WritePieceUnit(XmlWriter writer)
+    {
+        writer.WriteStartElement("БазоваяЕдиница");
+        writer.WriteAttributeString("Код", "796");
+        writer.WriteAttributeString("НаименованиеПолное", "Штука");
+        writer.WriteAttributeString("МеждународноеСокращение", "PCE");
+        writer.WriteString("шт");
+        writer.WriteEndElement();
+    }
 
     private static void WriteRequisite(XmlWriter writer, string name, string value)
     {
@@ -273,12 +279,7 @@ public static class SyntheticPackageGenerator
         writer.WriteElementString("Ид", variant < 0 ? productId : productId + "#" + Id(9, index * 4L + variant));
         writer.WriteElementString("Артикул", $"ART-{index:D7}");
         writer.WriteElementString("Наименование", variant < 0 ? ProductName(index) : $"{ProductName(index)} ({Sizes[variant]})");
-        writer.WriteStartElement("БазоваяЕдиница");
-        writer.WriteAttributeString("Код", "796");
-        writer.WriteAttributeString("НаименованиеПолное", "Штука");
-        writer.WriteAttributeString("МеждународноеСокращение", "PCE");
-        writer.WriteString("шт");
-        writer.WriteEndElement();
+        WritePieceUnit(writer);
         if (variant >= 0)
         {
             writer.WriteStartElement("ХарактеристикиТовара");

@@ -2,11 +2,11 @@ namespace Nop.Services.Catalog;
 
 public static partial class NopCatalogDefaults
 {
-    public static string ChildCategoryIdLookupPrefix => throw new NotImplementedException();
+    public static string ChildCategoryIdLookupPrefix => "Nop.childcategoryidlookup.";
 
-    public static string FeaturedProductIdsPrefix => throw new NotImplementedException();
+    public static string FeaturedProductIdsPrefix => "Nop.product.featured.";
 
-    public static string ProductPricePrefix => throw new NotImplementedException();
+    public static string ProductPricePrefix => "Nop.totals.productprice.{0}";
 
-    public static string FilterableSpecificationAttributeOptionsPrefix => throw new NotImplementedException();
+    public static string FilterableSpecificationAttributeOptionsPrefix => "Nop.specificationattributeoption";
 }

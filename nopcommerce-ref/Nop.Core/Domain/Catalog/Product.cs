@@ -1,6 +1,8 @@
+using Nop.Core.Domain.Common;
+
 namespace Nop.Core.Domain.Catalog;
 
-public partial class Product : BaseEntity
+public partial class Product : BaseEntity, ISoftDeletedEntity
 {
     public string Name { get; set; }
 

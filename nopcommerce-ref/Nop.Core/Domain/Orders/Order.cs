@@ -1,6 +1,8 @@
+using Nop.Core.Domain.Common;
+
 namespace Nop.Core.Domain.Orders;
 
-public partial class Order : BaseEntity
+public partial class Order : BaseEntity, ISoftDeletedEntity
 {
     public Guid OrderGuid { get; set; }
 

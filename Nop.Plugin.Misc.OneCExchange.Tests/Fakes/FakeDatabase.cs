@@ -1,7 +1,7 @@
 using System.Reflection;
 using Nop.Core;
 
-namespace OneCExchange.Tests.PluginCatalog.Fakes;
+namespace OneCExchange.Tests.Fakes;
 
 /// <summary>
 /// The in-memory "database" behind the fakes: one table per entity type, a count of round trips (every repository
@@ -18,14 +18,16 @@ public sealed class FakeDatabase
 
     public List<(string Kind, Type EntityType, int Id)> EntityEvents { get; } = [];
 
-    public FakeRepository<T> Table<T>() where T : BaseEntity =>
-        _tables.TryGetValue(typeof(T), out var table) ? (FakeRepository<T>)table : new FakeRepository<T>(this);
+    public InMemoryRepository<T> Table<T>() where T : BaseEntity =>
+        _tables.TryGetValue(typeof(T), out var table) ? (InMemoryRepository<T>)table : new InMemoryRepository<T>(this);
 
     /// <summary>The first repository of a type is its table (also when a DI container creates it).</summary>
-    internal void Adopt<T>(FakeRepository<T> repository) where T : BaseEntity => _tables.TryAdd(typeof(T), repository);
+    internal void Adopt<T>(InMemoryRepository<T> repository) where T : BaseEntity => _tables.TryAdd(typeof(T), repository);
 
     /// <summary>Rows of a table as they are stored (copies; changing them changes nothing).</summary>
-    public IReadOnlyList<T> Rows<T>() where T : BaseEntity => Table<T>().Snapshot();
+    public IReadOnlyList<T> Rows<T>() where T : BaseEntity => Table<T>().Rows.Select(Copy).ToList();
+
+    internal void RecordEntityEvent(string kind, Type entityType, int id) => EntityEvents.Add((kind, entityType, id));
 
     private int _uncounted;
 

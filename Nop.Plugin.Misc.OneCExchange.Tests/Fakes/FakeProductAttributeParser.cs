@@ -2,13 +2,14 @@ using System.Xml.Linq;
 using Nop.Core.Domain.Catalog;
 using Nop.Services.Catalog;
 
-namespace OneCExchange.Tests.PluginCatalog.Fakes;
+namespace OneCExchange.Tests.Fakes;
 
 /// <summary>
 /// Builds AttributesXml in nopCommerce's documented shape: Attributes / ProductAttribute ID=mapping id /
-/// ProductAttributeValue / Value = value id. Pure XML work, no database round trip.
+/// ProductAttributeValue / Value = value id (pure XML work, no database round trip); finds a combination of the
+/// table given by its exact AttributesXml.
 /// </summary>
-public sealed class FakeProductAttributeParser : IProductAttributeParser
+public sealed class FakeProductAttributeParser(InMemoryRepository<ProductAttributeCombination>? combinations = null) : IProductAttributeParser
 {
     public string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value,
         int? quantity = null)
@@ -24,7 +25,8 @@ public sealed class FakeProductAttributeParser : IProductAttributeParser
 
     public Task<ProductAttributeCombination> FindProductAttributeCombinationAsync(Product product, string attributesXml,
         bool ignoreNonCombinableAttributes = true) =>
-        throw new NotSupportedException("The catalog store keeps combinations by their 1C ids, not by AttributesXml.");
+        Task.FromResult((combinations ?? throw new NotSupportedException("The test gave no combinations to search."))
+            .Rows.FirstOrDefault(c => c.ProductId == product.Id && c.AttributesXml == attributesXml)!);
 
     /// <summary>(mapping id, value id) pairs of an AttributesXml, for assertions.</summary>
     public static List<(int MappingId, int ValueId)> Parse(string attributesXml) =>
