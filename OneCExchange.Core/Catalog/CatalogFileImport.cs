@@ -14,14 +14,16 @@ public sealed class CatalogFileImport : IFileImport
     private readonly string _path;
     private readonly CatalogSessionState _session;
     private readonly CatalogImporter _importer;
+    private readonly TimeProvider _clock;
     private CommerceMlReader? _reader;
     private long _read;
     private long _warningsTaken;
     private bool _done;
 
     public CatalogFileImport(FileImportRequest request, string path, ICatalogStore store, CatalogImportOptions options,
-        CatalogSessionState session)
+        CatalogSessionState session, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _request = request;
         _path = path;
         _session = session;
@@ -47,9 +49,11 @@ public sealed class CatalogFileImport : IFileImport
         try
         {
             _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
+            // At least one item per step, so that a step always moves the import on, whatever the budget.
+            var readThisStep = 0;
             while (true)
             {
-                if (DateTimeOffset.UtcNow >= deadline)
+                if (readThisStep > 0 && _clock.GetUtcNow() >= deadline)
                 {
                     await _importer.FlushAsync(cancellationToken);
                     ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
@@ -58,6 +62,7 @@ public sealed class CatalogFileImport : IFileImport
                 if (!_reader.Read())
                     break;
                 _read++;
+                readThisStep++;
                 if (_read <= _request.ResumeAfterItems)
                     _importer.Observe(_reader.Current, _read);
                 else
