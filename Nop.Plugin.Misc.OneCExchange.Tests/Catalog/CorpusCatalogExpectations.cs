@@ -61,6 +61,8 @@ public static class CorpusCatalogExpectations
         var prices = new Dictionary<string, decimal>();
         var stocks = new Dictionary<string, int>();
         var typeCurrency = new Dictionary<string, string?>();
+        var catalogVariants = variants.ToHashSet();
+        var deletedOffers = docs.SelectMany(d => Named(d, "Предложение")).Where(IsDeleted).Select(Id).ToHashSet();
         foreach (var doc in docs)
         {
             foreach (var type in Named(doc, "ТипЦены"))
@@ -74,7 +76,9 @@ public static class CorpusCatalogExpectations
                         orphans++;
                     continue;
                 }
-                if (IsDeleted(offer))
+                // An offer 1C deleted (in any file) that the catalog does not define is not brought back by its
+                // prices or rests.
+                if (IsDeleted(offer) || (deletedOffers.Contains(id) && !catalogVariants.Contains(id)))
                     continue;
                 if (id.Contains('#'))
                     variants.Add(id);
