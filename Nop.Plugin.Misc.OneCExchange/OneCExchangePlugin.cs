@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Cms;
 using Nop.Plugin.Misc.OneCExchange.Components;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Services.Cms;
@@ -34,7 +35,7 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         return _nopUrlHelper.RouteUrl(OneCExchangeDefaults.ConfigurationRouteName);
     }
 
-    /// <summary>The "1C exchange" card on the admin's order details page; the admin activates it under Widgets.</summary>
+    /// <summary>The "1C exchange" card on the admin's order details page (1C's numbers, payment and shipment); active from install.</summary>
     public bool HideInWidgetList => false;
 
     public Task<IList<string>> GetWidgetZonesAsync() =>
@@ -54,6 +55,13 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 
         await _settingService.SaveSettingAsync(new OneCExchangeSettings());
 
+        var widgetSettings = await _settingService.LoadSettingAsync<WidgetSettings>();
+        if (!widgetSettings.ActiveWidgetSystemNames.Contains(OneCExchangeDefaults.SystemName))
+        {
+            widgetSettings.ActiveWidgetSystemNames.Add(OneCExchangeDefaults.SystemName);
+            await _settingService.SaveSettingAsync(widgetSettings);
+        }
+
         // Russian for Russian admin languages, English for the others.
         foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
             await _localizationService.AddOrUpdateLocaleResourceAsync(resources[LocaleResourceFile.FileLanguageFor(language.LanguageCulture)], language.Id);
@@ -64,6 +72,10 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<OneCExchangeSettings>();
+
+        var widgetSettings = await _settingService.LoadSettingAsync<WidgetSettings>();
+        if (widgetSettings.ActiveWidgetSystemNames.Remove(OneCExchangeDefaults.SystemName))
+            await _settingService.SaveSettingAsync(widgetSettings);
         await _localizationService.DeleteLocaleResourcesAsync(OneCExchangeDefaults.LocaleResourcePrefix);
 
         await base.UninstallAsync();

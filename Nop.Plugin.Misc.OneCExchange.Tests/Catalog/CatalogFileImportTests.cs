@@ -113,14 +113,15 @@ public sealed class CatalogFileImportTests
     }
 
     [Test]
-    public async Task A_deadline_ends_a_step_with_a_checkpoint_and_the_next_step_continues()
+    public async Task A_step_that_starts_past_its_deadline_still_commits_one_batch_and_the_next_step_continues()
     {
         var store = new InMemoryCatalogStore();
         var factory = new CatalogFileImportFactory(store, new CatalogImportOptions { BatchSize = 30 }, new CatalogSessions());
         using var import = factory.Open(new FileImportRequest("s", ExchangeType.Catalog, _folder, "import.xml", 0));
 
         Assert.That(await import.RunAsync(DateTimeOffset.UtcNow.AddSeconds(-1), default), Is.False);
-        Assert.That(import.ItemsCompleted, Is.EqualTo(1), "a step moves on by one item even past its deadline");
+        Assert.That(import.ItemsCompleted, Is.GreaterThan(0), "no step may end without progress, or 1C would ask forever");
+        Assert.That(store.Products, Has.Count.LessThan(_package.Products), "the step stopped at its deadline");
         var steps = 1;
         while (!await RunAsync(import))
             steps++;

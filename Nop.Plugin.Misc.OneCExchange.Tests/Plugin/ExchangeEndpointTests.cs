@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using Nop.Core;
+using Nop.Core.Domain.Directory;
 using Nop.Core.Infrastructure;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange;
@@ -19,6 +20,11 @@ using Nop.Plugin.Misc.OneCExchange.Controllers;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Services.Customers;
+using Nop.Services.Directory;
+using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Orders;
+using OneCExchange.Tests.Catalog;
+using OneCExchange.Tests.Orders;
 using OneCExchange.Cli.Replay;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
@@ -88,7 +94,10 @@ public class ExchangeEndpointTests
     }
 
     /// <summary>Starts the host; a second start is a store restart: new process memory, same tables and files.</summary>
-    private async Task StartAsync()
+    private async Task StartAsync() => await StartAsync(realHandlers: null);
+
+    /// <param name="realHandlers">When set, the plugin's own catalog and order wiring from NopStartup runs over this store.</param>
+    private async Task StartAsync(InMemoryCatalogStore? realHandlers)
     {
         if (_app is not null)
         {
@@ -107,10 +116,17 @@ public class ExchangeEndpointTests
         builder.Services.AddSingleton<ICustomerService, FakeCustomerService>();
         builder.Services.AddScoped<IWorkContext, RecordingWorkContext>();
         builder.Services.AddSingleton<INopFileProvider>(new FolderFileProvider(_root));
-        builder.Services.AddKeyedSingleton<IFileImportFactory>(ExchangeType.Catalog, _catalogImports);
-        builder.Services.AddKeyedSingleton<IFileImportFactory>(ExchangeType.Sale, new ElementCountingImportFactory());
-        builder.Services.AddSingleton<ICatalogCompletion>(new RecordingCatalogCompletion());
-        builder.Services.AddSingleton<IOrderExchange>(new FakeOrderExchange());
+        if (realHandlers is null)
+            builder.Services.AddSingleton(new ExchangeHandlers(_catalogImports, new ElementCountingImportFactory(),
+                new RecordingCatalogCompletion(), new FakeOrderExchange()));
+        else
+        {
+            builder.Services.AddScoped<ICatalogStore>(_ => new ScopeBoundCatalogStore(realHandlers));
+            builder.Services.AddSingleton(new CurrencySettings { PrimaryStoreCurrencyId = 1 });
+            builder.Services.AddSingleton<ICurrencyService>(new FakeCurrencyService(new Currency { Id = 1, CurrencyCode = "RUB", Rate = 1 }));
+            builder.Services.AddSingleton<IOrderSource>(new InMemoryOrderSource());
+            builder.Services.AddSingleton<TimeProvider>(new LateClock());
+        }
         builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
         {
             parts.ApplicationParts.Clear();
@@ -187,6 +203,76 @@ public class ExchangeEndpointTests
         Assert.That(record.FileCount, Is.EqualTo(1));
         Assert.That(_logEntries.Rows.Count(e => e.SessionId is null && e.OutcomeId == (int)ExchangeOutcome.Failure), Is.EqualTo(1),
             "the refused second checkauth is logged without a session");
+    }
+
+    [Test]
+    public async Task The_plugin_wiring_imports_a_catalog_over_several_requests_with_each_request_s_own_store()
+    {
+        var store = new InMemoryCatalogStore();
+        _settings.StepTimeBudgetSeconds = 1;
+        await StartAsync(realHandlers: store);
+        var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 2000);
+
+        var client = Client();
+        await client.CheckAuthAsync("catalog", CancellationToken.None);
+        var (_, limit) = await client.InitAsync("2.08", CancellationToken.None);
+        await client.UploadAsync(Path.Combine(package, "import.xml"), "import.xml", limit, CancellationToken.None);
+        var answer = await client.ImportAsync("import.xml", CancellationToken.None);
+
+        var products = System.Xml.Linq.XDocument.Load(Path.Combine(package, "import.xml")).Descendants().Count(e => e.Name.LocalName == "Товар");
+        Assert.That(answer, Does.Contain($"создано {products},"));
+        Assert.That(store.Products, Has.Count.EqualTo(products));
+        Assert.That(_logEntries.Rows.Count(e => e.Mode == "import"), Is.GreaterThan(1), "the import took several requests");
+        Assert.That(ScopeBoundCatalogStore.UsedAfterItsRequest, Is.False, "a step used the store of an earlier, finished request");
+    }
+
+    /// <summary>The catalog store of one request scope: using it after its request ended is what the wiring must avoid.</summary>
+    private sealed class ScopeBoundCatalogStore(InMemoryCatalogStore inner) : ICatalogStore, IDisposable
+    {
+        private bool _disposed;
+
+        public static bool UsedAfterItsRequest { get; private set; }
+
+        private ICatalogStore Inner
+        {
+            get
+            {
+                if (_disposed)
+                    UsedAfterItsRequest = true;
+                return inner;
+            }
+        }
+
+        public IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind, CancellationToken cancellationToken) =>
+            Inner.ReadMappingsAsync(kind, cancellationToken);
+
+        public Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken) => Inner.ApplyAsync(batch, cancellationToken);
+
+        public Task<IReadOnlySet<string>> FindTakenSlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
+            Inner.FindTakenSlugsAsync(slugs, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> FindProductsBySkuAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+            Inner.FindProductsBySkuAsync(skus, cancellationToken);
+
+        public Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds, CancellationToken cancellationToken) =>
+            Inner.UnpublishNotSeenAsync(sessionId, kinds, cancellationToken);
+
+        public Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
+            Inner.CountSeenAsync(sessionId, kind, cancellationToken);
+
+        public void Dispose() => _disposed = true;
+    }
+
+    /// <summary>The protocol's clock an hour late: every step's deadline has passed for the import, so each step is one batch.</summary>
+    private sealed class LateClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddHours(-1);
+    }
+
+    private sealed class FakeCurrencyService(params Currency[] currencies) : ICurrencyService
+    {
+        public Task<IList<Currency>> GetAllCurrenciesAsync(bool showHidden = false, int storeId = 0) =>
+            Task.FromResult<IList<Currency>>(currencies);
     }
 
     [Test]

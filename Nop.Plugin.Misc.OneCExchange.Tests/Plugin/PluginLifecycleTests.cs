@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Cms;
 using NUnit.Framework;
 using Nop.Core.Configuration;
 using Nop.Core.Domain.Localization;
@@ -23,7 +24,10 @@ public class PluginLifecycleTests
         public Dictionary<int, IDictionary<string, string>> ResourcesByLanguage { get; } = [];
         public List<string> DeletedResourcePrefixes { get; } = [];
 
-        public Task<T> LoadSettingAsync<T>(int storeId = 0) where T : ISettings, new() => Task.FromResult(new T());
+        public WidgetSettings Widgets { get; } = new() { ActiveWidgetSystemNames = ["Widgets.Other"] };
+
+        public Task<T> LoadSettingAsync<T>(int storeId = 0) where T : ISettings, new() =>
+            Task.FromResult(Widgets is T widgets ? widgets : new T());
 
         public Task SaveSettingAsync<T>(T settings, int storeId = 0) where T : ISettings, new()
         {
@@ -86,8 +90,11 @@ public class PluginLifecycleTests
         var russian = LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, LocaleResourceFile.Russian);
         Assert.Multiple(() =>
         {
-            Assert.That(store.SavedSettings, Has.Count.EqualTo(1));
+            Assert.That(store.SavedSettings, Has.Count.EqualTo(2));
             Assert.That(store.SavedSettings[0], Is.TypeOf<OneCExchangeSettings>());
+            Assert.That(store.SavedSettings[1], Is.SameAs(store.Widgets));
+            Assert.That(store.Widgets.ActiveWidgetSystemNames, Is.EqualTo(new[] { "Widgets.Other", OneCExchangeDefaults.SystemName }),
+                "the order card is active from install");
             Assert.That(store.ResourcesByLanguage.Keys, Is.EquivalentTo(new[] { 1, 2, 3 }));
             Assert.That(store.ResourcesByLanguage[1], Is.EquivalentTo(english));
             Assert.That(store.ResourcesByLanguage[2], Is.EquivalentTo(russian));
@@ -99,6 +106,7 @@ public class PluginLifecycleTests
     public void Uninstall_removes_settings_and_resources()
     {
         var store = new Store();
+        store.Widgets.ActiveWidgetSystemNames.Add(OneCExchangeDefaults.SystemName);
 
         Assert.ThrowsAsync<NotImplementedException>(() => Plugin(store).UninstallAsync(), "nopCommerce's BasePlugin.UninstallAsync comes last");
 
@@ -106,6 +114,8 @@ public class PluginLifecycleTests
         {
             Assert.That(store.DeletedSettings, Is.EqualTo(new[] { typeof(OneCExchangeSettings) }));
             Assert.That(store.DeletedResourcePrefixes, Is.EqualTo(new[] { OneCExchangeDefaults.LocaleResourcePrefix }));
+            Assert.That(store.Widgets.ActiveWidgetSystemNames, Is.EqualTo(new[] { "Widgets.Other" }));
+            Assert.That(store.SavedSettings, Is.EqualTo(new[] { store.Widgets }));
         });
     }
 

@@ -2,13 +2,15 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Factories;
-using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
-using OneCExchange.Core.Exchange;
-using OneCExchange.Core.Protocol;
-using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
+using Nop.Plugin.Misc.OneCExchange.Services.Orders;
+using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Orders;
+using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
@@ -20,21 +22,33 @@ public class NopStartup : INopStartup
         // 1C may ask for windows-1251 answers and documents.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IConfigurationModelFactory, ConfigurationModelFactory>();
 
         // The exchange protocol: process-wide runtime (open imports, lock-outs), per-request state, log and endpoint.
-        // The catalog and sale imports are keyed by ExchangeType; the catalog completion and the order exchange are single.
         services.AddSingleton<ExchangeRuntime>();
         services.AddScoped<IExchangeStateStore, ExchangeStateStore>();
         services.AddScoped<IExchangeLog, ExchangeLogService>();
-        services.AddScoped(provider => new ExchangeHandlers(
-            provider.GetRequiredKeyedService<IFileImportFactory>(ExchangeType.Catalog),
-            provider.GetRequiredKeyedService<IFileImportFactory>(ExchangeType.Sale),
-            provider.GetRequiredService<ICatalogCompletion>(),
-            provider.GetRequiredService<IOrderExchange>()));
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
-        services.AddOneCOrderServices();
+        services.AddScoped(provider => new ExchangeHandlers(
+            provider.GetRequiredService<NopCatalogExchange>(),
+            new OrderChangesImportFactory(provider.GetRequiredService<RequestScopedOrderChangeSink>(),
+                provider.GetRequiredService<IOrderExchangeOptionsProvider>(), provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<NopCatalogExchange>(),
+            new OrderExchange(provider.GetRequiredService<IOrderSource>(), provider.GetRequiredService<IOrderExchangeOptionsProvider>(),
+                provider.GetRequiredService<TimeProvider>())));
+
+        // The catalog: Core's pipeline (per-session state lives across requests) over the nopCommerce catalog store.
+        services.AddSingleton<CatalogSessions>();
+        services.AddSingleton<RequestScopedCatalogStore>();
+        services.AddScoped<ICatalogImportOptionsFactory, CatalogImportOptionsFactory>();
+        services.AddScoped<NopCatalogExchange>();
         services.AddOneCCatalogStore();
+
+        // The orders: the order source and change sink over nopCommerce's order services.
+        services.AddSingleton<RequestScopedOrderChangeSink>();
+        services.AddOneCOrderServices();
     }
 
     public void Configure(IApplicationBuilder application)

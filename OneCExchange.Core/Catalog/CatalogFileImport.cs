@@ -49,11 +49,11 @@ public sealed class CatalogFileImport : IFileImport
         try
         {
             _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
-            // At least one item per step, so that a step always moves the import on, whatever the budget.
-            var readThisStep = 0;
+            // Every step applies at least one item, so an exchange always ends even when a step starts late.
+            var appliedThisStep = false;
             while (true)
             {
-                if (readThisStep > 0 && _clock.GetUtcNow() >= deadline)
+                if (appliedThisStep && _clock.GetUtcNow() >= deadline)
                 {
                     await _importer.FlushAsync(cancellationToken);
                     ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
@@ -62,11 +62,13 @@ public sealed class CatalogFileImport : IFileImport
                 if (!_reader.Read())
                     break;
                 _read++;
-                readThisStep++;
                 if (_read <= _request.ResumeAfterItems)
                     _importer.Observe(_reader.Current, _read);
                 else
+                {
                     await _importer.AddAsync(_reader.Current, _read, cancellationToken);
+                    appliedThisStep = true;
+                }
                 ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
                 TakeReaderWarnings();
             }

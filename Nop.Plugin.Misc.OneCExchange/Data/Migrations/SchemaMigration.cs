@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Nop.Core;
 using Nop.Data.Extensions;
 using Nop.Data.Mapping;
 using Nop.Data.Migrations;
@@ -13,19 +14,44 @@ public class SchemaMigration : AutoReversingMigration
     public override void Up()
     {
         Create.TableFor<OneCMapping>();
+        Index<OneCMapping>(unique: true, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.OneCId));
+        Index<OneCMapping>(unique: false, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.EntityId));
+        Index<OneCMapping>(unique: false, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.LastSeenSessionId));
 
-        var table = NameCompatibilityManager.GetTableName(typeof(OneCMapping));
-        var entityType = NameCompatibilityManager.GetColumnName(typeof(OneCMapping), nameof(OneCMapping.EntityTypeId));
-        var oneCId = NameCompatibilityManager.GetColumnName(typeof(OneCMapping), nameof(OneCMapping.OneCId));
-        var entityId = NameCompatibilityManager.GetColumnName(typeof(OneCMapping), nameof(OneCMapping.EntityId));
+        Create.TableFor<OneCExchangeSession>();
+        Index<OneCExchangeSession>(unique: true, nameof(OneCExchangeSession.SessionId));
+        Index<OneCExchangeSession>(unique: false, nameof(OneCExchangeSession.CookieToken));
+        Index<OneCExchangeSession>(unique: false, nameof(OneCExchangeSession.TypeId), nameof(OneCExchangeSession.Completed),
+            nameof(OneCExchangeSession.LockExpiresOnUtc));
 
-        Create.Index("IX_OneCMapping_EntityTypeId_OneCId").OnTable(table)
-            .OnColumn(entityType).Ascending()
-            .OnColumn(oneCId).Ascending()
-            .WithOptions().Unique();
+        Create.TableFor<OneCFileCheckpoint>();
+        Index<OneCFileCheckpoint>(unique: true, nameof(OneCFileCheckpoint.SessionId), nameof(OneCFileCheckpoint.RelativePath));
 
-        Create.Index("IX_OneCMapping_EntityTypeId_EntityId").OnTable(table)
-            .OnColumn(entityType).Ascending()
-            .OnColumn(entityId).Ascending();
+        Create.TableFor<OneCExchangeLogRecord>();
+        Index<OneCExchangeLogRecord>(unique: true, nameof(OneCExchangeLogRecord.SessionId));
+        Index<OneCExchangeLogRecord>(unique: false, nameof(OneCExchangeLogRecord.LastRequestOnUtc));
+
+        Create.TableFor<OneCExchangeLogEntry>();
+        Index<OneCExchangeLogEntry>(unique: false, nameof(OneCExchangeLogEntry.SessionId));
+        Index<OneCExchangeLogEntry>(unique: false, nameof(OneCExchangeLogEntry.StartedOnUtc));
+
+        Create.TableFor<OneCOrderChange>();
+        Index<OneCOrderChange>(unique: true, nameof(OneCOrderChange.OrderId));
+
+        Create.TableFor<OneCOrderExport>();
+        Index<OneCOrderExport>(unique: true, nameof(OneCOrderExport.OrderId));
+        Index<OneCOrderExport>(unique: false, nameof(OneCOrderExport.HandedOutSessionId));
+    }
+
+    private void Index<TEntity>(bool unique, params string[] properties) where TEntity : BaseEntity
+    {
+        var table = NameCompatibilityManager.GetTableName(typeof(TEntity));
+        var columns = properties.Select(p => NameCompatibilityManager.GetColumnName(typeof(TEntity), p)).ToList();
+        var index = Create.Index($"IX_{table}_{string.Join("_", columns)}").OnTable(table);
+        var column = index.OnColumn(columns[0]).Ascending();
+        foreach (var next in columns.Skip(1))
+            column = column.OnColumn(next).Ascending();
+        if (unique)
+            column.WithOptions().Unique();
     }
 }
