@@ -62,6 +62,31 @@ public class DemoExchangeTests : LoopbackTestBase
     }
 
     [Test]
+    public async Task A_restart_in_the_middle_of_a_file_resumes_from_the_checkpoint_and_lands_the_same_catalog()
+    {
+        var package = CatalogPackage.FromFolder(DemoPackage);
+        var client = NewClient();
+        await client.CheckAuthAsync("catalog", CancellationToken.None);
+        var (_, limit) = await client.InitAsync(null, CancellationToken.None);
+        foreach (var file in package.Files)
+            await client.UploadAsync(file.LocalPath, file.RemoteName, limit, CancellationToken.None);
+        var cookie = $"{Host.Options.CookieName}={Host.State.Sessions.Single().CookieToken}";
+        for (var step = 0; step < 5; step++)
+            Assert.That(await Raw.GetAsync("type=catalog&mode=import&filename=import.xml", cookie), Does.StartWith("progress\n"));
+        Assert.That(Host.State.Checkpoints.Single().ItemsCompleted, Is.GreaterThan(0));
+
+        _catalog.Restart(Host);
+        foreach (var file in package.ImportOrder)
+            await client.ImportAsync(file.RemoteName, CancellationToken.None);
+        await client.CompleteAsync(CancellationToken.None);
+
+        var docs = new[] { "import.xml", "offers.xml" }.Select(f => XDocument.Load(Path.Combine(DemoPackage, f))).ToList();
+        var failed = Host.Log.Entries.Where(e => e.Counters != null).Sum(e => e.Counters!.Failed);
+        CorpusCatalogExpectations.AssertLanded(_catalog.Store, CorpusCatalogExpectations.Of(docs), failed);
+        Assert.That(Host.Log.Entries.Where(e => e.Outcome == ExchangeOutcome.Failure), Is.Empty);
+    }
+
+    [Test]
     public async Task Replay_with_sale_exports_the_orders_confirms_them_and_marks_the_order_1C_paid()
     {
         var source = new InMemoryOrderSource { ReferenceData = new OrderReferenceData([new("10", "Pending")], [], []) };

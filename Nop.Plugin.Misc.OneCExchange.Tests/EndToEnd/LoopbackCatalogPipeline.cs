@@ -21,7 +21,8 @@ public sealed class LoopbackCatalogPipeline
 
     public InMemoryCatalogStore Store { get; } = new();
     public CatalogImportOptions Options { get; }
-    public CatalogSessions Sessions { get; } = new();
+    /// <summary>The process memory of the sessions (price types, classifier context); a restart loses it.</summary>
+    public CatalogSessions Sessions { get; private set; } = new();
 
     /// <summary>Requests that used the store.</summary>
     public int ScopesUsed { get; private set; }
@@ -29,12 +30,25 @@ public sealed class LoopbackCatalogPipeline
     public static LoopbackCatalogPipeline On(LoopbackExchangeHost host, CatalogImportOptions? options = null)
     {
         var pipeline = new LoopbackCatalogPipeline(options ?? new CatalogImportOptions());
-        var store = new CurrentRequestCatalogStore(() => pipeline._current.Value
-            ?? throw new InvalidOperationException("The catalog store was used outside of a request."));
         host.RequestScope = pipeline.BeginRequest;
-        host.CatalogImportOverride = new CatalogFileImportFactory(store, pipeline.Options, pipeline.Sessions, host.Time);
-        host.CompletionOverride = new CatalogCompletionService(store, pipeline.Options, pipeline.Sessions);
+        pipeline.Wire(host);
         return pipeline;
+    }
+
+    /// <summary>What a store restart does: the host's process memory and the sessions' states are gone, the store stays.</summary>
+    public void Restart(LoopbackExchangeHost host)
+    {
+        host.Restart();
+        Sessions = new CatalogSessions();
+        Wire(host);
+    }
+
+    private void Wire(LoopbackExchangeHost host)
+    {
+        var store = new CurrentRequestCatalogStore(() => _current.Value
+            ?? throw new InvalidOperationException("The catalog store was used outside of a request."));
+        host.CatalogImportOverride = new CatalogFileImportFactory(store, Options, Sessions, host.Time);
+        host.CompletionOverride = new CatalogCompletionService(store, Options, Sessions);
     }
 
     // Not async: the AsyncLocal value set here stays visible to the request handler that called it.
