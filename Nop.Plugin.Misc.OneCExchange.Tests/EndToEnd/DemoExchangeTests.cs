@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Cli.Replay;
+using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Tests.Catalog;
@@ -97,7 +98,7 @@ public class DemoExchangeTests : LoopbackTestBase
         sink.Add(42);
         var options = new FixedOptions(new OrderExchangeOptions());
         Host.OrdersOverride = new OrderExchange(source, options, Host.Time);
-        Host.SaleImportOverride = new OrderChangesImportFactory(sink, options, Host.Time);
+        Host.SaleImportOverride = new OrderChangesImportFactory(new InRequestOrderChangeSink(_catalog, sink), options, Host.Time);
         var changes = Path.Combine(Scratch, "from-1c.xml");
         File.WriteAllText(changes, ChangesFrom1C, new UTF8Encoding(false));
         var orders = Path.Combine(Scratch, "orders.xml");
@@ -115,6 +116,17 @@ public class DemoExchangeTests : LoopbackTestBase
         Assert.That(sink.Orders[41].Paid, Is.True, "1C marked order 41 paid");
         Assert.That(sink.Orders[42].Paid, Is.False);
         Assert.That(sink.Orders[42].OneCNumber, Is.EqualTo("ЗК-042"));
+        Assert.That(Host.Log.Entries.Count(e => e.Type == ExchangeType.Sale && e.Mode == "import"), Is.GreaterThan(1),
+            "the changes import went on across requests");
+    }
+
+    /// <summary>As the plugin wires it: the sink of the request running now, never one kept from an earlier request.</summary>
+    private sealed class InRequestOrderChangeSink(LoopbackCatalogPipeline requests, IOrderChangeSink sink) : IOrderChangeSink
+    {
+        public Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken) =>
+            requests.InRequest
+                ? sink.ApplyAsync(command, cancellationToken)
+                : throw new InvalidOperationException("Order changes applied outside of an exchange request.");
     }
 
     private const string ChangesFrom1C = """

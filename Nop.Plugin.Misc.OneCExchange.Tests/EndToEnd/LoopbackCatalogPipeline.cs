@@ -24,6 +24,9 @@ public sealed class LoopbackCatalogPipeline
     /// <summary>The process memory of the sessions (price types, classifier context); a restart loses it.</summary>
     public CatalogSessions Sessions { get; private set; } = new();
 
+    /// <summary>True while a request of the host runs (for other request-scoped fakes, e.g. the order change sink).</summary>
+    public bool InRequest => _current.Value is { Ended: false };
+
     /// <summary>Requests that used the store.</summary>
     public int ScopesUsed { get; private set; }
 
@@ -63,8 +66,9 @@ public sealed class LoopbackCatalogPipeline
 /// <summary>The store of one request: the shared in-memory store, usable only until the request ends.</summary>
 public sealed class RequestScopedCatalogStore(ICatalogStore store, Action firstUse) : ICatalogStore, IAsyncDisposable
 {
-    private bool _ended;
     private bool _used;
+
+    public bool Ended { get; private set; }
 
     public async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -94,7 +98,7 @@ public sealed class RequestScopedCatalogStore(ICatalogStore store, Action firstU
 
     private ICatalogStore Use()
     {
-        ObjectDisposedException.ThrowIf(_ended, this);
+        ObjectDisposedException.ThrowIf(Ended, this);
         if (!_used)
             firstUse();
         _used = true;
@@ -103,7 +107,7 @@ public sealed class RequestScopedCatalogStore(ICatalogStore store, Action firstU
 
     public ValueTask DisposeAsync()
     {
-        _ended = true;
+        Ended = true;
         return ValueTask.CompletedTask;
     }
 }
