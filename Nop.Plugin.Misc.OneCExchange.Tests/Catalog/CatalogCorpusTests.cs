@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
@@ -25,7 +24,7 @@ public sealed class CatalogCorpusTests
     }
 
     /// <summary>"owner__repo[__package]__file.xml" → the prefix shared by the files of one package.</summary>
-    private static string PackageOf(string fileName)
+    public static string PackageOf(string fileName)
     {
         var parts = fileName.Replace("___", "\u0001").Split("__");
         return string.Join("__", parts.Take(parts.Length > 3 ? 3 : 2));
@@ -41,7 +40,7 @@ public sealed class CatalogCorpusTests
             .ThenBy(f => LayoutPath(f[(package.Length + 2)..]), PackageLayout.Comparer)
             .ToList();
 
-        static int Rank(XDocument doc) => Named(doc, "Товар").Any() ? 1 : Named(doc, "Предложение").Any() ? 2 : 0;
+        static int Rank(XDocument doc) => CorpusCatalogExpectations.Named(doc, "Товар").Any() ? 1 : CorpusCatalogExpectations.Named(doc, "Предложение").Any() ? 2 : 0;
         static string LayoutPath(string name) =>
             System.Text.RegularExpressions.Regex.Replace(name, @"^(goods|properties)_(\d+)_", "$1/$2/");
     }
@@ -65,119 +64,10 @@ public sealed class CatalogCorpusTests
             failed += import.Counters.Failed;
         }
 
-        var expected = Expect(docs);
-        Assert.Multiple(() =>
-        {
-            Assert.That(store.Categories.Count, Is.EqualTo(expected.Groups.Count), "categories");
-            Assert.That(store.Products.Count, Is.EqualTo(expected.Products.Count), "products");
-            Assert.That(store.Products.Values.Count(p => p.Published), Is.EqualTo(expected.Products.Count), "published");
-            Assert.That(store.Combinations.Count, Is.EqualTo(expected.Variants.Count), "combinations");
-            Assert.That(failed, Is.EqualTo(expected.OrphanOffers), "offers of products the package does not define");
-            foreach (var (key, name) in expected.Products)
-                Assert.That(store.ProductOf(key).Name, Is.EqualTo(name), $"name of {key}");
-            foreach (var (key, price) in expected.Prices)
-                Assert.That(key.Contains('#') ? store.CombinationOf(key).OverriddenPrice : store.ProductOf(key).Price,
-                    Is.EqualTo(price), $"price of {key}");
-            foreach (var (key, stock) in expected.Stocks)
-                Assert.That(key.Contains('#') ? store.CombinationOf(key).StockQuantity : store.ProductOf(key).StockQuantity,
-                    Is.EqualTo(stock), $"stock of {key}");
-        });
+        var expected = CorpusCatalogExpectations.Of(docs);
+        CorpusCatalogExpectations.AssertLanded(store, expected, failed);
         TestContext.Out.WriteLine($"{package}: {string.Join(", ", files)} → {store.Categories.Count} categories, " +
                                   $"{store.Products.Count} products, {store.Combinations.Count} combinations, " +
                                   $"{expected.Prices.Count} prices and {expected.Stocks.Count} stocks checked");
     }
-
-    private sealed record Expected(HashSet<string> Groups, Dictionary<string, string> Products, HashSet<string> Variants,
-        long OrphanOffers, Dictionary<string, decimal> Prices, Dictionary<string, int> Stocks);
-
-    private static Expected Expect(List<XDocument> docs)
-    {
-        var groups = new HashSet<string>();
-        var products = new Dictionary<string, string>();
-        var variants = new HashSet<string>();
-        foreach (var doc in docs)
-        {
-            foreach (var group in Named(doc, "Группа").Where(g => g.Parent?.Parent?.Name.LocalName is "Классификатор" or "Группа"))
-                if (!IsDeleted(group))
-                    groups.Add(Id(group));
-            foreach (var product in Named(doc, "Товар").Where(t => t.Parent?.Parent?.Name.LocalName == "Каталог"))
-            {
-                if (IsDeleted(product))
-                    continue;
-                var id = Id(product);
-                products[id.Split('#')[0]] = Child(product, "Наименование")!.Trim();
-                if (id.Contains('#'))
-                    variants.Add(id);
-            }
-        }
-
-        string? firstPriceType = null;
-        long orphans = 0;
-        var prices = new Dictionary<string, decimal>();
-        var stocks = new Dictionary<string, int>();
-        var typeCurrency = new Dictionary<string, string?>();
-        foreach (var doc in docs)
-        {
-            foreach (var type in Named(doc, "ТипЦены"))
-                typeCurrency[Id(type)] = Child(type, "Валюта");
-            foreach (var offer in Named(doc, "Предложение"))
-            {
-                var id = Id(offer);
-                if (!products.ContainsKey(id.Split('#')[0]))
-                {
-                    if (!IsDeleted(offer))
-                        orphans++;
-                    continue;
-                }
-                if (IsDeleted(offer))
-                    continue;
-                if (id.Contains('#'))
-                    variants.Add(id);
-                var offerPrices = Local(offer, "Цены").SelectMany(c => Local(c, "Цена")).ToList();
-                // Without settings, the first price type an offer uses is the Price.
-                if (offerPrices.Count > 0)
-                    firstPriceType ??= Child(offerPrices[0], "ИдТипаЦены");
-                var chosen = offerPrices.FirstOrDefault(p => Child(p, "ИдТипаЦены") == firstPriceType);
-                if (chosen != null && IsRoubles(Child(chosen, "Валюта") ?? typeCurrency.GetValueOrDefault(Child(chosen, "ИдТипаЦены")!)))
-                    prices[id] = Number(Child(chosen, "ЦенаЗаЕдиницу")!);
-                if (Stock(offer) is { } quantity)
-                    stocks[id] = quantity;
-            }
-        }
-        // A product with variants shows the sum of their stock, whatever its own offer says.
-        foreach (var product in variants.GroupBy(v => v.Split('#')[0]))
-            stocks[product.Key] = product.Sum(v => stocks.GetValueOrDefault(v));
-        return new Expected(groups, products, variants, orphans, prices, stocks);
-    }
-
-    private static int? Stock(XElement offer)
-    {
-        decimal? total = null;
-        if (Child(offer, "Количество") is { } quantity)
-            total = Number(quantity);
-        else if (Local(offer, "Склад").Where(s => s.Attribute("КоличествоНаСкладе") != null).ToList() is { Count: > 0 } stores)
-            total = stores.Sum(s => Number(s.Attribute("КоличествоНаСкладе")!.Value));
-        else if (Local(offer, "Остатки").SelectMany(r => Local(r, "Остаток")).ToList() is { Count: > 0 } rests)
-            total = rests.Sum(r => Local(r, "Склад").Select(s => Child(s, "Количество")).Append(Child(r, "Количество"))
-                .Where(q => q != null).Sum(q => Number(q!)));
-        return total is { } t ? (int)Math.Floor(Math.Max(0, t)) : null;
-    }
-
-    private static bool IsRoubles(string? currency) =>
-        currency is null || currency.Trim() is "" or "руб" or "руб." or "RUB" or "RUR" or "643";
-
-    private static decimal Number(string text) =>
-        decimal.Parse(text.Trim().Replace(" ", "").Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    private static bool IsDeleted(XElement e) =>
-        e.Attribute("Статус")?.Value == "Удален" || Child(e, "ПометкаУдаления")?.Trim().ToLowerInvariant() is "true" or "истина";
-
-    private static string Id(XElement e) => Child(e, "Ид")!.Trim();
-
-    private static string? Child(XElement e, string name) => Local(e, name).FirstOrDefault()?.Value;
-
-    private static IEnumerable<XElement> Local(XElement e, string name) => e.Elements().Where(c => c.Name.LocalName == name);
-
-    private static IEnumerable<XElement> Named(XDocument doc, string name) =>
-        doc.Descendants().Where(e => e.Name.LocalName == name);
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Cli.Replay;
@@ -14,19 +13,7 @@ namespace OneCExchange.Tests.Protocol;
 /// </summary>
 public class CorpusReplayTests : LoopbackTestBase
 {
-    public static IEnumerable<TestCaseData> Packages()
-    {
-        var names = CorpusFiles.In("catalog").ToList();
-        if (names is [CorpusFiles.Absent])
-        {
-            yield return new TestCaseData(CorpusFiles.Absent).SetName("Corpus absent");
-            yield break;
-        }
-        foreach (var package in names.GroupBy(PackageOf).OrderBy(g => g.Key, StringComparer.Ordinal))
-            yield return new TestCaseData(package.Key).SetArgDisplayNames(package.Key);
-    }
-
-    [TestCaseSource(nameof(Packages))]
+    [TestCaseSource(typeof(CorpusPackages), nameof(CorpusPackages.Cases))]
     public async Task Replay_of_the_package_ends_in_success(string packageName)
     {
         var corpus = TestPaths.CorpusOrSkip("catalog");
@@ -35,7 +22,7 @@ public class CorpusReplayTests : LoopbackTestBase
         var reader = new ReaderImportFactory();
         Host.CatalogImportOverride = reader;
         var folder = Path.Combine(Scratch, "package");
-        var files = BuildPackage(corpus, packageName, folder);
+        var files = CorpusPackages.Build(corpus, packageName, folder);
 
         var output = new StringWriter();
         var exit = await ReplayCommand.RunAsync([folder, "--url", Host.ExchangeUrl.ToString(), "--login", LoopbackExchangeHost.Login,
@@ -65,7 +52,7 @@ public class CorpusReplayTests : LoopbackTestBase
         var reader = new ReaderImportFactory();
         Host.CatalogImportOverride = reader;
         var folder = Path.Combine(Scratch, "package");
-        var files = BuildPackage(corpus, packageName, folder);
+        var files = CorpusPackages.Build(corpus, packageName, folder);
 
         var output = new StringWriter();
         var exit = await ReplayCommand.RunAsync([folder, "--url", Host.ExchangeUrl.ToString(), "--login", LoopbackExchangeHost.Login,
@@ -76,37 +63,6 @@ public class CorpusReplayTests : LoopbackTestBase
         Assert.That(reader.Finished.Keys, Is.EquivalentTo(files.Keys));
         Assert.That(Host.Log.Entries.Count(e => e.Mode == "file"), Is.LessThanOrEqualTo(2), "one zip, not one upload per file");
         Assert.That(Host.Completion.Completions.Single().DeactivateMissing, Is.True);
-    }
-
-    // Corpus names are owner__repo[__sample]__file; a triple underscore (import___<guid>) is part of the file name.
-    private static readonly Regex Separator = new("(?<!_)__(?!_)");
-
-    /// <summary>"irpsv__commerceml__bitrix-module-6__goods_1_import.xml" belongs to "irpsv__commerceml__bitrix-module-6".</summary>
-    private static string PackageOf(string fileName)
-    {
-        var parts = Separator.Split(fileName);
-        return string.Join("__", parts[..^1]);
-    }
-
-    /// <summary>Copies the package's files into a folder under the names 1C gives them (goods_1_x → goods/1/x).</summary>
-    private static Dictionary<string, string> BuildPackage(string corpus, string packageName, string folder)
-    {
-        var files = new Dictionary<string, string>();
-        foreach (var path in Directory.EnumerateFiles(corpus, packageName + "__*.xml"))
-        {
-            if (PackageOf(Path.GetFileName(path)) != packageName)
-                continue;
-            var name = Path.GetFileName(path)[(packageName.Length + 2)..];
-            foreach (var folderName in new[] { "goods", "properties" })
-                if (name.StartsWith(folderName + "_1_", StringComparison.Ordinal))
-                    name = $"{folderName}/1/{name[(folderName.Length + 3)..]}";
-            var target = Path.Combine(folder, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-            files[name] = target;
-        }
-        Assert.That(files, Is.Not.Empty, packageName);
-        return files;
     }
 
     private static int ItemCount(XDocument doc, string item, string parent) =>

@@ -54,6 +54,15 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     /// <summary>Replaces the catalog import (e.g. with the real pipeline or a reader-based one).</summary>
     public IFileImportFactory? CatalogImportOverride { get; set; }
 
+    /// <summary>Replaces the catalog completion (e.g. with Core's real one over the same store as the import).</summary>
+    public ICatalogCompletion? CompletionOverride { get; set; }
+
+    /// <summary>
+    /// Opened at the start of every request and disposed at its end, like a DI scope of a real host: request-scoped
+    /// fakes (e.g. a store that refuses use after its request) hang on it.
+    /// </summary>
+    public Func<IAsyncDisposable>? RequestScope { get; set; }
+
     /// <summary>Replace the order exchange and the sale import (e.g. with Core's real ones over in-memory stores).</summary>
     public IOrderExchange? OrdersOverride { get; set; }
     public IFileImportFactory? SaleImportOverride { get; set; }
@@ -82,8 +91,10 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        await using var scope = RequestScope?.Invoke();
         var endpoint = new ExchangeEndpoint(Options, State, Log,
-            new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports, Completion,
+            new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports,
+                CompletionOverride ?? Completion,
                 OrdersOverride ?? Orders), Runtime);
         var response = await endpoint.HandleAsync(HttpExchangeAdapter.ToExchangeRequest(context.Request), context.RequestAborted);
         await HttpExchangeAdapter.WriteAsync(response, context.Response, context.RequestAborted);

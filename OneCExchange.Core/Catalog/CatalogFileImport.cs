@@ -14,14 +14,16 @@ public sealed class CatalogFileImport : IFileImport
     private readonly string _path;
     private readonly CatalogSessionState _session;
     private readonly CatalogImporter _importer;
+    private readonly TimeProvider _clock;
     private CommerceMlReader? _reader;
     private long _read;
     private long _warningsTaken;
     private bool _done;
 
     public CatalogFileImport(FileImportRequest request, string path, ICatalogStore store, CatalogImportOptions options,
-        CatalogSessionState session)
+        CatalogSessionState session, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _request = request;
         _path = path;
         _session = session;
@@ -51,7 +53,7 @@ public sealed class CatalogFileImport : IFileImport
             var appliedThisStep = false;
             while (true)
             {
-                if (appliedThisStep && DateTimeOffset.UtcNow >= deadline)
+                if (appliedThisStep && _clock.GetUtcNow() >= deadline)
                 {
                     await _importer.FlushAsync(cancellationToken);
                     ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);

@@ -3,8 +3,13 @@ using OneCExchange.Core.Exchange;
 namespace OneCExchange.Core.Catalog;
 
 /// <summary>Opens catalog file imports for the protocol (type=catalog).</summary>
-public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions)
-    : IFileImportFactory
+/// <remarks>
+/// An import the protocol keeps open lives across requests, so <paramref name="store"/> must stay valid for the life of
+/// the process (a host with a request-scoped store passes one that resolves the current request's store per call).
+/// <paramref name="clock"/> must be the clock the protocol computes step deadlines with (default: the system clock).
+/// </remarks>
+public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions,
+    TimeProvider? clock = null) : IFileImportFactory
 {
     public IFileImport Open(FileImportRequest request)
     {
@@ -16,6 +21,6 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
             throw new ImportException($"Недопустимое имя файла {request.RelativePath}.");
         if (!File.Exists(path))
             throw new ImportException($"Файл {request.RelativePath} не был передан.");
-        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId));
+        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId), clock);
     }
 }

@@ -653,6 +653,14 @@ public sealed class CatalogImporter
                 : offer.PropertyValues.Select(v => new Characteristic(v.PropertyId, v.PropertyName ?? v.PropertyId,
                     string.Join(", ", v.Values.Select(x => x.Text.Trim()).Where(IsValue)))).ToList();
             var hasDefinition = attributes.Count > 0 || offer.Sku != null || offer.Barcode != null;
+            if (offer.IsDeleted && !variants.ContainsKey(offer.Id))
+                _session.MarkDeletedOffer(offer.Id);
+            else if (!hasDefinition && !variants.ContainsKey(offer.Id) && _session.IsDeletedOffer(offer.Id))
+            {
+                // 1C deleted this offer earlier in the session (offers file): its prices or rests must not create it.
+                _counters.Skipped++;
+                return;
+            }
             if (hasDefinition || !variants.ContainsKey(offer.Id) || offer.IsDeleted)
                 AddVariantPart(item, keys, variants, offer.Id, productKey, offer.IsDeleted, attributes, offer.Sku,
                     offer.Barcode, offer.Name, offer);

@@ -15,6 +15,7 @@ public sealed class CatalogSessionState
     private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
     private readonly ConcurrentDictionary<string, PriceType> _priceTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _deletedOffers = new(StringComparer.Ordinal);
     private string? _defaultPriceTypeId;
 
     private MappingIndex? _maps;
@@ -49,6 +50,11 @@ public sealed class CatalogSessionState
 
     /// <summary>Forgets the cached mapping rows (the session is over, or the store changed them).</summary>
     public void ReleaseMaps() => _maps = null;
+
+    /// <summary>An offer 1C marked deleted before the store had it: later price or stock files of the session skip it.</summary>
+    public void MarkDeletedOffer(string offerId) => _deletedOffers[offerId] = 0;
+
+    public bool IsDeletedOffer(string offerId) => _deletedOffers.ContainsKey(offerId);
 
     public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
 
