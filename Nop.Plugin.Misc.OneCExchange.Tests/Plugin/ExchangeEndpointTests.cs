@@ -126,7 +126,7 @@ public class ExchangeEndpointTests
             builder.Services.AddSingleton(new CurrencySettings { PrimaryStoreCurrencyId = 1 });
             builder.Services.AddSingleton<ICurrencyService>(new FakeCurrencyService(new Currency { Id = 1, CurrencyCode = "RUB", Rate = 1 }));
             builder.Services.AddSingleton<IOrderSource>(new InMemoryOrderSource());
-            builder.Services.AddSingleton<TimeProvider>(new LateClock());
+            builder.Services.AddSingleton<TimeProvider>(new HurriedClock());
         }
         builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
         {
@@ -212,7 +212,7 @@ public class ExchangeEndpointTests
         var store = new InMemoryCatalogStore();
         _settings.StepTimeBudgetSeconds = 1;
         await StartAsync(realHandlers: store);
-        var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 2000);
+        var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 200);
 
         var client = Client();
         await client.CheckAuthAsync("catalog", CancellationToken.None);
@@ -264,10 +264,16 @@ public class ExchangeEndpointTests
         public void Dispose() => _disposed = true;
     }
 
-    /// <summary>The protocol's clock an hour late: every step's deadline has passed for the import, so each step is one batch.</summary>
-    private sealed class LateClock : TimeProvider
+    /// <summary>A clock that moves a second at every reading: each 1 s step ends after its first item.</summary>
+    private sealed class HurriedClock : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddHours(-1);
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (this)
+                return _now = _now.AddSeconds(1);
+        }
     }
 
     private sealed class FakeCurrencyService(params Currency[] currencies) : ICurrencyService

@@ -12,16 +12,19 @@ public class NopCatalogExchange : IFileImportFactory, ICatalogCompletion
     protected readonly ICatalogImportOptionsFactory _optionsFactory;
     protected readonly RequestScopedCatalogStore _store;
     protected readonly CatalogSessions _sessions;
+    protected readonly TimeProvider _clock;
 
-    public NopCatalogExchange(ICatalogImportOptionsFactory optionsFactory, RequestScopedCatalogStore store, CatalogSessions sessions)
+    public NopCatalogExchange(ICatalogImportOptionsFactory optionsFactory, RequestScopedCatalogStore store, CatalogSessions sessions,
+        TimeProvider clock)
     {
         _optionsFactory = optionsFactory;
         _store = store;
         _sessions = sessions;
+        _clock = clock;
     }
 
     public virtual IFileImport Open(FileImportRequest request) =>
-        new OptionsDeferredImport(async () => new CatalogFileImportFactory(_store, await _optionsFactory.CreateAsync(), _sessions).Open(request));
+        new OptionsDeferredImport(async () => new CatalogFileImportFactory(_store, await _optionsFactory.CreateAsync(), _sessions, _clock).Open(request));
 
     public virtual async Task<string> CompleteAsync(CatalogCompletion completion, CancellationToken cancellationToken) =>
         await new CatalogCompletionService(_store, await _optionsFactory.CreateAsync(), _sessions).CompleteAsync(completion, cancellationToken);
