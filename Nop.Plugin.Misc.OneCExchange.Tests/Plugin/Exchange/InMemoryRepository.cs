@@ -38,8 +38,12 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
         Task.FromResult<IList<TEntity>>((func ?? (q => q))(Table).ToList());
 
     public Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
-        int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false, bool includeDeleted = true) =>
-        throw new NotSupportedException("The exchange services do not page.");
+        int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false, bool includeDeleted = true)
+    {
+        var all = (func ?? (q => q))(Table).ToList();
+        var page = getOnlyTotalCount ? [] : all.Skip((int)Math.Min(int.MaxValue, (long)pageIndex * pageSize)).Take(pageSize);
+        return Task.FromResult<IPagedList<TEntity>>(new ListPage<TEntity>(page, all.Count));
+    }
 
     public async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
     {
