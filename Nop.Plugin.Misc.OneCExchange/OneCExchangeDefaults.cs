@@ -22,6 +22,17 @@ public static class OneCExchangeDefaults
 
     public static string ConfigurationViewPath => "~/Plugins/Misc.OneCExchange/Views/Configure.cshtml";
 
+    public static string HistoryRouteName => "Plugin.Misc.OneCExchange.History";
+
+    public static string HistoryDetailsRouteName => "Plugin.Misc.OneCExchange.HistoryDetails";
+
+    /// <summary>The admin menu item of the exchange history (under Configuration, after Plugins).</summary>
+    public static string HistoryMenuSystemName => "Misc.OneCExchange.History";
+
+    public static string HistoryViewPath => "~/Plugins/Misc.OneCExchange/Views/History.cshtml";
+
+    public static string HistoryDetailsViewPath => "~/Plugins/Misc.OneCExchange/Views/HistoryDetails.cshtml";
+
     /// <summary>The folder, beside the plugin assembly, holding the locale resource files (en.xml, ru.xml).</summary>
     public static string LocalizationFolder => "Localization";
 

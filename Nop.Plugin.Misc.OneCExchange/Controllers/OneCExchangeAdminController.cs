@@ -19,16 +19,19 @@ namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 public class OneCExchangeAdminController : BasePluginController
 {
     protected readonly IConfigurationModelFactory _configurationModelFactory;
+    protected readonly IExchangeHistoryModelFactory _exchangeHistoryModelFactory;
     protected readonly ILocalizationService _localizationService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
 
     public OneCExchangeAdminController(IConfigurationModelFactory configurationModelFactory,
+        IExchangeHistoryModelFactory exchangeHistoryModelFactory,
         ILocalizationService localizationService,
         INotificationService notificationService,
         ISettingService settingService)
     {
         _configurationModelFactory = configurationModelFactory;
+        _exchangeHistoryModelFactory = exchangeHistoryModelFactory;
         _localizationService = localizationService;
         _notificationService = notificationService;
         _settingService = settingService;
@@ -59,5 +62,41 @@ public class OneCExchangeAdminController : BasePluginController
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 
         return RedirectToAction(nameof(Configure));
+    }
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> History()
+    {
+        var model = await _exchangeHistoryModelFactory.PrepareExchangeSessionSearchModelAsync(new ExchangeSessionSearchModel());
+
+        return View(OneCExchangeDefaults.HistoryViewPath, model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> HistoryList(ExchangeSessionSearchModel searchModel)
+    {
+        var model = await _exchangeHistoryModelFactory.PrepareExchangeSessionListModelAsync(searchModel);
+
+        return Json(model);
+    }
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> HistoryDetails(int id)
+    {
+        var model = await _exchangeHistoryModelFactory.PrepareExchangeSessionDetailsModelAsync(id);
+        if (model is null)
+            return RedirectToAction(nameof(History));
+
+        return View(OneCExchangeDefaults.HistoryDetailsViewPath, model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> HistoryRequestList(ExchangeRequestSearchModel searchModel)
+    {
+        var model = await _exchangeHistoryModelFactory.PrepareExchangeRequestListModelAsync(searchModel);
+
+        return Json(model);
     }
 }

@@ -25,6 +25,7 @@ public class NopStartup : INopStartup
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IConfigurationModelFactory, ConfigurationModelFactory>();
+        services.AddScoped<IExchangeHistoryModelFactory, ExchangeHistoryModelFactory>();
 
         // The exchange protocol: process-wide runtime (open imports, lock-outs), per-request state, log and endpoint.
         services.AddSingleton<ExchangeRuntime>();

@@ -5,7 +5,7 @@ using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
-/// <summary>The exchange endpoint, its Bitrix-compatible alias (1C's default path), and the configure page.</summary>
+/// <summary>The exchange endpoint, its Bitrix-compatible alias (1C's default path), the configure page and the exchange history.</summary>
 public class RouteProvider : IRouteProvider
 {
     public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
@@ -13,6 +13,14 @@ public class RouteProvider : IRouteProvider
         endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.ConfigurationRouteName,
             pattern: "Admin/OneCExchangeAdmin/Configure",
             defaults: new { controller = "OneCExchangeAdmin", action = "Configure", area = AreaNames.ADMIN });
+
+        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.HistoryRouteName,
+            pattern: "Admin/OneCExchange/History",
+            defaults: new { controller = "OneCExchangeAdmin", action = "History", area = AreaNames.ADMIN });
+
+        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.HistoryDetailsRouteName,
+            pattern: "Admin/OneCExchange/History/{id:min(1)}",
+            defaults: new { controller = "OneCExchangeAdmin", action = "HistoryDetails", area = AreaNames.ADMIN });
 
         endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.ExchangeRouteName,
             pattern: OneCExchangeDefaults.ExchangePath,

@@ -30,6 +30,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<OneCExchangeLogRecord>();
         Index<OneCExchangeLogRecord>(unique: true, nameof(OneCExchangeLogRecord.SessionId));
         Index<OneCExchangeLogRecord>(unique: false, nameof(OneCExchangeLogRecord.LastRequestOnUtc));
+        Index<OneCExchangeLogRecord>(unique: false, nameof(OneCExchangeLogRecord.StartedOnUtc));
 
         Create.TableFor<OneCExchangeLogEntry>();
         Index<OneCExchangeLogEntry>(unique: false, nameof(OneCExchangeLogEntry.SessionId));

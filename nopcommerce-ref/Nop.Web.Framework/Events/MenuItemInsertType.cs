@@ -1,0 +1,9 @@
+namespace Nop.Web.Framework.Events;
+
+public enum MenuItemInsertType
+{
+    After,
+    Before,
+    TryAfterThanBefore,
+    TryBeforeThanAfter
+}

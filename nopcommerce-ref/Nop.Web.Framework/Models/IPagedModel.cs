@@ -1,0 +1,3 @@
+namespace Nop.Web.Framework.Models;
+
+public partial interface IPagedModel<T> where T : BaseNopModel;
