@@ -1,12 +1,15 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AutoMapper;
 using Microsoft.AspNetCore.Mvc;
 using NUnit.Framework;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Components;
 using Nop.Plugin.Misc.OneCExchange.Controllers;
+using Nop.Plugin.Misc.OneCExchange.Models;
 using Nop.Web.Framework.Components;
 using OneCExchange.Tests.Plugin;
+using PluginMapperProfile = Nop.Plugin.Misc.OneCExchange.Infrastructure.Mapper.MapperConfiguration;
 
 namespace OneCExchange.Tests.Review;
 
@@ -157,6 +160,25 @@ public partial class ViewContractTests
         });
     }
 
+    [Test]
+    public void A_multi_select_gets_the_list_type_its_editor_template_declares()
+    {
+        // nop-select asp-multiple renders the admin's MultiSelect/MultiSelectString templates, declared
+        // "@model List<int>" / "@model List<string>": any other collection fails the page at run time.
+        var text = File.ReadAllText(Path.Combine(ViewsDir, "Configure.cshtml"));
+        var properties = MultiSelect().Matches(text).Select(m => typeof(ConfigurationModel).GetProperty(m.Groups["path"].Value)!).ToList();
+        var mapper = new MapperConfiguration(c => c.AddProfile<PluginMapperProfile>()).CreateMapper();
+        var fromSettings = mapper.Map<ConfigurationModel>(new OneCExchangeSettings { ExportOrderStatusIds = [10, 20] });
+
+        Assert.That(properties, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var property in properties)
+                foreach (var model in new[] { new ConfigurationModel(), fromSettings })
+                    Assert.That(property.GetValue(model)?.GetType(), Is.EqualTo(typeof(List<int>)).Or.EqualTo(typeof(List<string>)), property.Name);
+        });
+    }
+
     private static Type ModelTypeOf(string view)
     {
         var name = ModelDirective().Match(view).Groups["type"].Value;
@@ -192,6 +214,9 @@ public partial class ViewContractTests
 
     [GeneratedRegex(@"asp-for=""(?<path>[\w.]+)""")]
     private static partial Regex AspFor();
+
+    [GeneratedRegex(@"<nop-select asp-for=""(?<path>\w+)""[^<>]*asp-multiple=""true""")]
+    private static partial Regex MultiSelect();
 
     // Model.X or Model.X.Y, not followed by a method call.
     [GeneratedRegex(@"\bModel\.(?<path>[A-Z]\w*(?:\.[A-Z]\w*)*)(?![\w(])")]
