@@ -179,6 +179,16 @@ public partial class ViewContractTests
         });
     }
 
+    [Test]
+    public void The_configure_page_is_a_misc_plugins_page()
+    {
+        // _ConfigurePlugin picks the title, active menu and back link by the plugin's kind, checking
+        // "IWidgetPlugin with !HideInWidgetList" before IMiscPlugin.
+        var plugin = (OneCExchangePlugin)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(OneCExchangePlugin));
+
+        Assert.That(plugin.HideInWidgetList, Is.True);
+    }
+
     private static Type ModelTypeOf(string view)
     {
         var name = ModelDirective().Match(view).Groups["type"].Value;
