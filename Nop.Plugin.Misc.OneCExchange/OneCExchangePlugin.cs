@@ -36,7 +36,9 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
     }
 
     /// <summary>The "1C exchange" card on the admin's order details page (1C's numbers, payment and shipment); active from install.</summary>
-    public bool HideInWidgetList => false;
+    /// <remarks>Hidden from the widget list as upstream's misc plugins with widgets (Brevo, RFQ): otherwise _ConfigurePlugin
+    /// takes the plugin for a widget, titles the configure page "Configure widget" and links back to the widget list.</remarks>
+    public bool HideInWidgetList => true;
 
     public Task<IList<string>> GetWidgetZonesAsync() =>
         Task.FromResult<IList<string>>([AdminWidgetZones.OrderDetailsBlock]);
