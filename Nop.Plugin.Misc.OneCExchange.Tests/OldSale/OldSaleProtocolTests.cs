@@ -170,4 +170,22 @@ public class OldSaleProtocolTests : LoopbackTestBase
         Assert.That(File.ReadAllText(Path.Combine(StagedFolderOfOnlySession(), "changes.xml")), Is.EqualTo(later),
             "not appended to the earlier upload");
     }
+
+    [Test]
+    public async Task Replay_without_version_uploads_the_changes_once_and_sends_no_import()
+    {
+        var package = TestPackages.WriteCatalogPackage(Path.Combine(Scratch, "package"), products: 3);
+        var changes = Path.Combine(Scratch, "changes.xml");
+        File.WriteAllText(changes, Changes((41, "Ж-41"), (42, "Ж-42")), new UTF8Encoding(false));
+        var output = new StringWriter();
+
+        await new OneCExchange.Cli.Replay.ReplayRunner(Http, output).RunAsync(
+            Replay(package) with { Sale = true, SaleChangesFile = changes }, CancellationToken.None);
+
+        Assert.That(StoreOneCNumbers(), Is.EqualTo(OneCNumbersIn(File.ReadAllText(changes))));
+        var sale = Host.Log.Entries.Where(e => e.Type == ExchangeType.Sale).ToList();
+        Assert.That(sale.Count(e => e.Mode == "file"), Is.EqualTo(1));
+        Assert.That(sale.Where(e => e.Mode == "import"), Is.Empty);
+        Assert.That(output.ToString(), Does.Contain("file changes.xml: " + CountsLine("changes.xml", 2)));
+    }
 }
