@@ -188,4 +188,22 @@ public class OldSaleProtocolTests : LoopbackTestBase
         Assert.That(sale.Where(e => e.Mode == "import"), Is.Empty);
         Assert.That(output.ToString(), Does.Contain("file changes.xml: " + CountsLine("changes.xml", 2)));
     }
+
+    [Test]
+    public async Task Old_style_zip_without_xml_or_not_a_zip_is_a_failure()
+    {
+        var (cookie, _) = await StartOldSaleAsync();
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            await using (var entry = archive.CreateEntry("readme.txt").Open())
+                entry.Write("нет документов"u8);
+
+        Assert.That(await Raw.PostAsync("type=sale&mode=file&filename=empty.zip", zip.ToArray(), cookie),
+            Is.EqualTo("failure\nВ архиве empty.zip нет XML-файлов."));
+
+        (cookie, _) = await StartOldSaleAsync();
+        Assert.That(await Raw.PostAsync("type=sale&mode=file&filename=broken.zip", Encoding.UTF8.GetBytes(Changes((41, "З-41"))), cookie),
+            Is.EqualTo("failure\nАрхив broken.zip повреждён или не является zip-архивом."));
+        Assert.That(_sink.Commands, Is.Empty);
+    }
 }

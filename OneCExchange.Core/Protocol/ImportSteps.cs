@@ -81,15 +81,9 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
     private static bool IsTopLevelZip(string relative) =>
         !relative.Contains('/') && relative.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
-    private List<string> UnpackXmlFiles(ExchangeSession session, string relative, CancellationToken ct)
-    {
-        var zip = StagingPath.Resolve(session.StagingFolder, relative);
-        var zipSize = new FileInfo(zip).Length;
-        var allowance = Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize);
-        var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, ct);
-        session.StagedBytes += unpacked.Bytes - zipSize;
-        return unpacked.Files.Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
-    }
+    private List<string> UnpackXmlFiles(ExchangeSession session, string relative, CancellationToken ct) =>
+        UnpackZip(session, StagingPath.Resolve(session.StagingFolder, relative), ct).Files
+            .Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
 
     private static void Add(ImportCounters total, ImportCounters? step)
     {
@@ -125,11 +119,17 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
 
     private Answer Unpack(ExchangeSession session, string zip, CancellationToken ct)
     {
+        UnpackZip(session, zip, ct);
+        return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+    }
+
+    private ZipUnpacker.Unpacked UnpackZip(ExchangeSession session, string zip, CancellationToken ct)
+    {
         var zipSize = new FileInfo(zip).Length;
         var allowance = Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize);
         var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, ct);
         session.StagedBytes += unpacked.Bytes - zipSize;
-        return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+        return unpacked;
     }
 
     private async Task<Answer> StepAsync(ExchangeSession session, string relative, string path, RequestTrace trace, CancellationToken ct)

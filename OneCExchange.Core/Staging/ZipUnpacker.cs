@@ -40,7 +40,7 @@ public static class ZipUnpacker
             }
             File.Delete(zipPath);
             var root = Path.GetFullPath(folder);
-            return new Unpacked(total, written.Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).ToList());
+            return new Unpacked(total, written.Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/')).ToList());
         }
         catch (Exception exception) when (exception is StagingException or InvalidDataException or IOException)
         {
