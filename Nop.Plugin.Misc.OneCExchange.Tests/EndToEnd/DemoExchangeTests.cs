@@ -105,7 +105,8 @@ public class DemoExchangeTests : LoopbackTestBase
 
         var output = new StringWriter();
         var exit = await ReplayCommand.RunAsync([DemoPackage, "--url", Host.ExchangeUrl.ToString(), "--login", LoopbackExchangeHost.Login,
-            "--password", LoopbackExchangeHost.Password, "--deactivate", "--sale", "--sale-file", changes, "--orders-out", orders], output, output);
+            "--password", LoopbackExchangeHost.Password, "--version", "2.08", "--deactivate", "--sale", "--sale-file", changes,
+            "--orders-out", orders], output, output);
 
         Assert.That(exit, Is.EqualTo(0), output.ToString());
         Assert.That(_catalog.Store.Products, Is.Not.Empty, "the catalog went first");

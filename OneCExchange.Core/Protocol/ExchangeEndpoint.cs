@@ -154,6 +154,10 @@ public sealed class ExchangeEndpoint
     {
         if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
             return Answer.Failure("Файл передаётся методом POST (тело запроса — содержимое файла).");
+        // Old sale protocol (no version at init): the upload is processed at once, 1C sends no mode=import.
+        var processNow = session.Type == ExchangeType.Sale && session.SchemaVersion is null;
+        if (processNow)
+            session.StagedBytes -= ImportSteps.ForgetUpload(session, request["filename"]);
         var quota = new StagingQuota(_options.FileSizeLimitBytes, _options.MaxFileBytes,
             Math.Max(0, _options.MaxSessionBytes - session.StagedBytes));
         Directory.CreateDirectory(session.StagingFolder);
@@ -162,7 +166,7 @@ public sealed class ExchangeEndpoint
         session.StagedBytes += chunk.BytesWritten;
         trace.BytesReceived = chunk.BytesWritten;
         trace.FileSizeBytes = chunk.FileSize;
-        return Answer.Success();
+        return processNow ? await _imports.ImportUploadAsync(session, chunk.RelativePath, trace, ct) : Answer.Success();
     }
 
     /// <summary>

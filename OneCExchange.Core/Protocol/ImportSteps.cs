@@ -24,6 +24,83 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         if (StagingArea.PendingZips(session.StagingFolder) is [var zip, ..])
             return Unpack(session, zip, ct);
 
+        return await ImportFileAsync(session, relative, trace, ct);
+    }
+
+    /// <summary>
+    /// The old sale protocol (no version at init): 1C never sends mode=import, so the uploaded file, or every XML file
+    /// of an uploaded zip, is imported to the end within the upload request, step after step.
+    /// </summary>
+    public async Task<Answer> ImportUploadAsync(ExchangeSession session, string relative, RequestTrace trace, CancellationToken ct)
+    {
+        var uploadSize = trace.FileSizeBytes;
+        var files = IsTopLevelZip(relative) ? UnpackXmlFiles(session, relative, ct) : [relative];
+        if (files.Count == 0)
+            return Answer.Failure($"В архиве {relative} нет XML-файлов.");
+        var total = new ImportCounters();
+        var messages = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                // A fresh upload is imported afresh, even when a file of that name was imported earlier in the session.
+                await state.SaveCheckpointAsync(new FileCheckpoint(session.Id, file, 0, FileImportStatus.Running, false, null, Now), ct);
+                Answer answer;
+                do
+                {
+                    trace.Counters = null;
+                    answer = await ImportFileAsync(session, file, trace, ct);
+                    Add(total, trace.Counters);
+                }
+                while (answer.Outcome == ExchangeOutcome.Progress);
+                if (answer.Outcome == ExchangeOutcome.Failure)
+                    return answer;
+                messages.Add(answer.Message ?? "");
+            }
+            return Answer.Success([.. messages]);
+        }
+        finally
+        {
+            trace.Counters = total;
+            trace.FileSizeBytes = uploadSize;
+        }
+    }
+
+    /// <summary>The old sale protocol sends each file whole: a new upload replaces an earlier file of the same name.</summary>
+    public static long ForgetUpload(ExchangeSession session, string? fileName)
+    {
+        var relative = StagingPath.Normalize(fileName);
+        var path = StagingPath.Resolve(session.StagingFolder, relative);
+        if (!File.Exists(path))
+            return 0;
+        var size = new FileInfo(path).Length;
+        File.Delete(path);
+        return size;
+    }
+
+    private static bool IsTopLevelZip(string relative) =>
+        !relative.Contains('/') && relative.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    private List<string> UnpackXmlFiles(ExchangeSession session, string relative, CancellationToken ct) =>
+        UnpackZip(session, StagingPath.Resolve(session.StagingFolder, relative), ct).Files
+            .Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+
+    private static void Add(ImportCounters total, ImportCounters? step)
+    {
+        if (step is null)
+            return;
+        total.Created += step.Created;
+        total.Updated += step.Updated;
+        total.Skipped += step.Skipped;
+        total.Unpublished += step.Unpublished;
+        total.Failed += step.Failed;
+        total.Warnings += step.Warnings;
+        foreach (var message in step.Messages)
+            total.AddMessage(message);
+    }
+
+    private async Task<Answer> ImportFileAsync(ExchangeSession session, string relative, RequestTrace trace, CancellationToken ct)
+    {
         var path = StagingPath.Resolve(session.StagingFolder, relative);
         if (!File.Exists(path))
             return Answer.Failure($"Файл {relative} не найден: сначала его нужно передать (mode=file).");
@@ -42,11 +119,17 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
 
     private Answer Unpack(ExchangeSession session, string zip, CancellationToken ct)
     {
+        UnpackZip(session, zip, ct);
+        return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+    }
+
+    private ZipUnpacker.Unpacked UnpackZip(ExchangeSession session, string zip, CancellationToken ct)
+    {
         var zipSize = new FileInfo(zip).Length;
         var allowance = Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize);
         var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, ct);
-        session.StagedBytes += unpacked - zipSize;
-        return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+        session.StagedBytes += unpacked.Bytes - zipSize;
+        return unpacked;
     }
 
     private async Task<Answer> StepAsync(ExchangeSession session, string relative, string path, RequestTrace trace, CancellationToken ct)

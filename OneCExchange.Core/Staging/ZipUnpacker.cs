@@ -11,10 +11,13 @@ namespace OneCExchange.Core.Staging;
 /// </summary>
 public static class ZipUnpacker
 {
+    /// <summary>What an archive held: the inflated bytes and its files, relative to the folder with '/' separators.</summary>
+    public sealed record Unpacked(long Bytes, IReadOnlyList<string> Files);
+
     private const int BufferSize = 81920;
 
-    /// <summary>Unpacks and deletes the zip; returns the unpacked bytes.</summary>
-    public static long Unpack(string zipPath, string folder, long maxUnpackedBytes, int maxEntries, CancellationToken cancellationToken)
+    /// <summary>Unpacks and deletes the zip.</summary>
+    public static Unpacked Unpack(string zipPath, string folder, long maxUnpackedBytes, int maxEntries, CancellationToken cancellationToken)
     {
         var written = new List<string>();
         long total = 0;
@@ -36,7 +39,8 @@ public static class ZipUnpacker
                 }
             }
             File.Delete(zipPath);
-            return total;
+            var root = Path.GetFullPath(folder);
+            return new Unpacked(total, written.Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/')).ToList());
         }
         catch (Exception exception) when (exception is StagingException or InvalidDataException or IOException)
         {

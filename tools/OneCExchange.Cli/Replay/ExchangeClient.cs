@@ -55,6 +55,17 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
         while (file.Position < file.Length);
     }
 
+    /// <summary>
+    /// Old sale protocol (no version at init): the whole file in one POST, which the store imports at once; returns
+    /// its success message.
+    /// </summary>
+    public async Task<string> UploadAndProcessAsync(string localPath, string remoteName, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(localPath);
+        var answer = await SendAsync(HttpMethod.Post, "file", [("filename", remoteName)], new StreamContent(file), ct);
+        return Expect("success", $"file {remoteName}", answer).Message;
+    }
+
     /// <summary>Repeats import while the store answers progress; returns the final success message.</summary>
     public async Task<string> ImportAsync(string remoteName, CancellationToken ct)
     {

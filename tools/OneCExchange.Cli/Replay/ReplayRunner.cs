@@ -59,6 +59,11 @@ public sealed class ReplayRunner(HttpClient http, TextWriter output, TextWriter?
         if (options.SaleChangesFile is { } changes)
         {
             var name = Path.GetFileName(changes);
+            if (options.Version is null)
+            {
+                output.WriteLine($"file {name}: {await client.UploadAndProcessAsync(changes, name, ct)}");
+                return;
+            }
             await client.UploadAsync(changes, name, Math.Min(limit, options.FileLimit ?? long.MaxValue), ct);
             output.WriteLine($"import {name}: {await client.ImportAsync(name, ct)}");
         }
