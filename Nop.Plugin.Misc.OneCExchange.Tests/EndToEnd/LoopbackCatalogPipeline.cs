@@ -9,13 +9,13 @@ namespace OneCExchange.Tests.EndToEnd;
 /// Core's real catalog pipeline (<see cref="CatalogFileImportFactory"/>, <see cref="CatalogCompletionService"/>) on the
 /// loopback host over an <see cref="InMemoryCatalogStore"/>, wired with the lifetimes of a real host: the factory,
 /// the completion, the session states and the options live for the process, while the store is request-scoped —
-/// each request gets its own <see cref="RequestScopedCatalogStore"/> that refuses any use after its request ended.
+/// each request gets its own <see cref="OneRequestCatalogStore"/> that refuses any use after its request ended.
 /// The pipeline holds a <see cref="CurrentRequestCatalogStore"/> that resolves the current request's store on every
 /// call, so an import the protocol keeps open between requests writes through the request that runs it.
 /// </summary>
 public sealed class LoopbackCatalogPipeline
 {
-    private readonly AsyncLocal<RequestScopedCatalogStore?> _current = new();
+    private readonly AsyncLocal<OneRequestCatalogStore?> _current = new();
 
     private LoopbackCatalogPipeline(CatalogImportOptions options) => Options = options;
 
@@ -57,14 +57,14 @@ public sealed class LoopbackCatalogPipeline
     // Not async: the AsyncLocal value set here stays visible to the request handler that called it.
     private IAsyncDisposable BeginRequest()
     {
-        var scoped = new RequestScopedCatalogStore(Store, () => ScopesUsed++);
+        var scoped = new OneRequestCatalogStore(Store, () => ScopesUsed++);
         _current.Value = scoped;
         return scoped;
     }
 }
 
 /// <summary>The store of one request: the shared in-memory store, usable only until the request ends.</summary>
-public sealed class RequestScopedCatalogStore(ICatalogStore store, Action firstUse) : ICatalogStore, IAsyncDisposable
+public sealed class OneRequestCatalogStore(ICatalogStore store, Action firstUse) : ICatalogStore, IAsyncDisposable
 {
     private bool _used;
 

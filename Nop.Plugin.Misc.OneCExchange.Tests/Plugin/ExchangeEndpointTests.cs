@@ -24,6 +24,7 @@ using Nop.Services.Directory;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Catalog;
+using OneCExchange.Tests.EndToEnd;
 using OneCExchange.Tests.Orders;
 using OneCExchange.Cli.Replay;
 using OneCExchange.Core.Exchange;
@@ -122,7 +123,7 @@ public class ExchangeEndpointTests
                 new RecordingCatalogCompletion(), new FakeOrderExchange()));
         else
         {
-            builder.Services.AddScoped<ICatalogStore>(_ => new ScopeBoundCatalogStore(realHandlers));
+            builder.Services.AddScoped<ICatalogStore>(_ => new OneRequestCatalogStore(realHandlers, () => { }));
             builder.Services.AddSingleton(new CurrencySettings { PrimaryStoreCurrencyId = 1 });
             builder.Services.AddSingleton<ICurrencyService>(new FakeCurrencyService(new Currency { Id = 1, CurrencyCode = "RUB", Rate = 1 }));
             builder.Services.AddSingleton<IOrderSource>(new InMemoryOrderSource());
@@ -224,44 +225,6 @@ public class ExchangeEndpointTests
         Assert.That(answer, Does.Contain($"создано {products},"));
         Assert.That(store.Products, Has.Count.EqualTo(products));
         Assert.That(_logEntries.Rows.Count(e => e.Mode == "import"), Is.GreaterThan(1), "the import took several requests");
-        Assert.That(ScopeBoundCatalogStore.UsedAfterItsRequest, Is.False, "a step used the store of an earlier, finished request");
-    }
-
-    /// <summary>The catalog store of one request scope: using it after its request ended is what the wiring must avoid.</summary>
-    private sealed class ScopeBoundCatalogStore(InMemoryCatalogStore inner) : ICatalogStore, IDisposable
-    {
-        private bool _disposed;
-
-        public static bool UsedAfterItsRequest { get; private set; }
-
-        private ICatalogStore Inner
-        {
-            get
-            {
-                if (_disposed)
-                    UsedAfterItsRequest = true;
-                return inner;
-            }
-        }
-
-        public IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind, CancellationToken cancellationToken) =>
-            Inner.ReadMappingsAsync(kind, cancellationToken);
-
-        public Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken) => Inner.ApplyAsync(batch, cancellationToken);
-
-        public Task<IReadOnlySet<string>> FindTakenSlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
-            Inner.FindTakenSlugsAsync(slugs, cancellationToken);
-
-        public Task<IReadOnlyDictionary<string, int>> FindProductsBySkuAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
-            Inner.FindProductsBySkuAsync(skus, cancellationToken);
-
-        public Task<int> UnpublishNotSeenAsync(string sessionId, IReadOnlyCollection<CatalogEntityKind> kinds, CancellationToken cancellationToken) =>
-            Inner.UnpublishNotSeenAsync(sessionId, kinds, cancellationToken);
-
-        public Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
-            Inner.CountSeenAsync(sessionId, kind, cancellationToken);
-
-        public void Dispose() => _disposed = true;
     }
 
     /// <summary>A clock that moves a second at every reading: each 1 s step ends after its first item.</summary>
