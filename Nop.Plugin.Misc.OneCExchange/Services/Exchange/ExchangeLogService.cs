@@ -1,5 +1,6 @@
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
@@ -18,8 +19,16 @@ public class ExchangeLogService : IExchangeLog
         _entryRepository = entryRepository;
     }
 
+    /// <summary>The session id of the one record that sums up every type=listen (they come once a minute, all day).</summary>
+    public const string ListenSessionId = "listen";
+
     public virtual async Task RecordAsync(ExchangeLogEntry entry, CancellationToken cancellationToken)
     {
+        if (entry.Type == ExchangeType.Listen)
+        {
+            await UpdateSessionRecordAsync(entry with { SessionId = ListenSessionId });
+            return;
+        }
         var counters = entry.Counters;
         await _entryRepository.InsertAsync(new OneCExchangeLogEntry
         {
