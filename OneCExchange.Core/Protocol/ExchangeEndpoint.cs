@@ -6,7 +6,7 @@ namespace OneCExchange.Core.Protocol;
 /// <summary>
 /// The site side of 1C's "exchange with a website" protocol (type=catalog, sale, get_catalog and listen), host-neutral: the host
 /// turns its HTTP request into an <see cref="ExchangeRequest"/> and writes back the <see cref="ExchangeResponse"/>.
-/// Every outcome, including unexpected errors, is a 200 answer 1C understands and a log record.
+/// Every outcome, including unexpected errors, is a 200 answer 1C understands (a listen that found no order: 304) and a log record.
 /// </summary>
 public sealed class ExchangeEndpoint
 {
