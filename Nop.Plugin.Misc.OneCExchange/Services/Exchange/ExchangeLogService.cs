@@ -26,7 +26,9 @@ public class ExchangeLogService : IExchangeLog
     {
         if (entry.Type == ExchangeType.Listen)
         {
-            await UpdateSessionRecordAsync(entry with { SessionId = ListenSessionId });
+            // The last message says how the last listen ended, so a failure long ago does not look current.
+            var message = entry.Message ?? (entry.Outcome == ExchangeOutcome.NotModified ? "304 Not Modified" : "success");
+            await UpdateSessionRecordAsync(entry with { SessionId = ListenSessionId, Message = message });
             return;
         }
         var counters = entry.Counters;
