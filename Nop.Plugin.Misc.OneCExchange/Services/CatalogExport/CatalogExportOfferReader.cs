@@ -70,16 +70,9 @@ public class CatalogExportOfferReader
     /// </summary>
     public virtual async Task<ExportOfferTerms> GetTermsAsync()
     {
-        var currency = await CurrencyCodeAsync();
-        var priceTypes = PriceTypeLines()
-            .Select(line => new ExportPriceType(line.Source, Guid.TryParse(line.Source, out _) ? TargetName(line.Target) : line.Source, currency))
-            .ToList();
-        if (priceTypes.Count == 0 || PriceTypeLines().All(l => l.Target != PriceTarget.Price))
-            priceTypes.Insert(0, new ExportPriceType(DefaultPriceTypeId, DefaultPriceTypeName, currency));
-
         var warehouses = await _warehouseRepository.GetAllAsync(query => query.OrderBy(w => w.Id));
         var keys = await WarehouseKeysAsync(warehouses.Select(w => w.Id));
-        return new ExportOfferTerms(priceTypes, warehouses.Select(w => new ExportWarehouse(keys[w.Id], w.Name ?? "")).ToList());
+        return new ExportOfferTerms(await PriceTypesAsync(), warehouses.Select(w => new ExportWarehouse(keys[w.Id], w.Name ?? "")).ToList());
     }
 
     public virtual async Task<ExportPage<ExportOffer>> GetOffersAsync(int afterProductId, int count)
@@ -102,7 +95,7 @@ public class CatalogExportOfferReader
             .ToLookup(i => i.ProductId);
         var warehouseKeys = await WarehouseKeysAsync(inventory.SelectMany(i => i).Select(i => i.WarehouseId)
             .Concat(products.Where(p => p.WarehouseId > 0).Select(p => p.WarehouseId)));
-        var terms = await GetTermsAsync();
+        var priceTypes = await PriceTypesAsync();
 
         var offers = new List<ExportOffer>();
         foreach (var product in products)
@@ -117,7 +110,7 @@ public class CatalogExportOfferReader
                         Sku = string.IsNullOrWhiteSpace(combination.Sku) ? product.Sku : combination.Sku,
                         Gtin = combination.Gtin,
                         Characteristics = characteristics(product.Id, combination.AttributesXml),
-                        Prices = Prices(terms, product, combination.OverriddenPrice ?? product.Price),
+                        Prices = Prices(priceTypes, product, combination.OverriddenPrice ?? product.Price),
                         Quantity = product.ManageInventoryMethodId == (int)ManageInventoryMethod.ManageStockByAttributes
                             ? combination.StockQuantity : null,
                     });
@@ -130,13 +123,25 @@ public class CatalogExportOfferReader
                 Name = product.Name ?? "",
                 Sku = product.Sku,
                 Gtin = product.Gtin,
-                Prices = Prices(terms, product, product.Price),
+                Prices = Prices(priceTypes, product, product.Price),
                 Quantity = product.ManageInventoryMethodId == (int)ManageInventoryMethod.ManageStock
                     ? (stocks.Count > 0 ? stocks.Sum(s => s.Quantity) : product.StockQuantity) : null,
                 Stocks = stocks,
             });
         }
         return new ExportPage<ExportOffer>(offers, products[^1].Id);
+    }
+
+    protected virtual async Task<IReadOnlyList<ExportPriceType>> PriceTypesAsync()
+    {
+        var currency = await CurrencyCodeAsync();
+        var lines = PriceTypeLines();
+        var priceTypes = lines
+            .Select(line => new ExportPriceType(line.Source, Guid.TryParse(line.Source, out _) ? TargetName(line.Target) : line.Source, currency))
+            .ToList();
+        if (lines.All(l => l.Target != PriceTarget.Price))
+            priceTypes.Insert(0, new ExportPriceType(DefaultPriceTypeId, DefaultPriceTypeName, currency));
+        return priceTypes;
     }
 
     protected virtual IReadOnlyList<PriceTypeMapping> PriceTypeLines() =>
@@ -151,11 +156,11 @@ public class CatalogExportOfferReader
     };
 
     /// <summary>A price per price type: the product's (or combination's) price, old price or cost.</summary>
-    protected virtual IReadOnlyList<ExportPrice> Prices(ExportOfferTerms terms, Product product, decimal price)
+    protected virtual IReadOnlyList<ExportPrice> Prices(IReadOnlyList<ExportPriceType> priceTypes, Product product, decimal price)
     {
         var lines = PriceTypeLines().ToDictionary(l => l.Source, StringComparer.OrdinalIgnoreCase);
         var prices = new List<ExportPrice>();
-        foreach (var priceType in terms.PriceTypes)
+        foreach (var priceType in priceTypes)
         {
             var amount = lines.TryGetValue(priceType.Id, out var line)
                 ? line.Target switch { PriceTarget.OldPrice => product.OldPrice, PriceTarget.ProductCost => product.ProductCost, _ => price }
