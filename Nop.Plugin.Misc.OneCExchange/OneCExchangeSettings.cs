@@ -94,4 +94,20 @@ public class OneCExchangeSettings : ISettings
     public bool NotifyCustomerOnStatusChange { get; set; } = true;
 
     #endregion
+
+    #region Listen and catalog export
+
+    /// <summary>type=listen waits this long (seconds) for an order before answering 304.</summary>
+    public int ListenTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>At most this many listens wait at once; the next one is answered 304 at once.</summary>
+    public int MaxWaitingListens { get; set; } = 10;
+
+    /// <summary>type=get_catalog: products (then their offers) per answer.</summary>
+    public int CatalogExportPageSize { get; set; } = 100;
+
+    /// <summary>type=get_catalog: write the products' picture URLs.</summary>
+    public bool ExportPictures { get; set; } = true;
+
+    #endregion
 }

@@ -28,6 +28,12 @@ public sealed class FakeProductAttributeParser(InMemoryRepository<ProductAttribu
         Task.FromResult((combinations ?? throw new NotSupportedException("The test gave no combinations to search."))
             .Rows.FirstOrDefault(c => c.ProductId == product.Id && c.AttributesXml == attributesXml)!);
 
+    public IList<string> ParseValues(string attributesXml, int productAttributeMappingId) =>
+        string.IsNullOrEmpty(attributesXml)
+            ? []
+            : Parse(attributesXml).Where(p => p.MappingId == productAttributeMappingId)
+                .Select(p => p.ValueId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
     /// <summary>(mapping id, value id) pairs of an AttributesXml, for assertions.</summary>
     public static List<(int MappingId, int ValueId)> Parse(string attributesXml) =>
         XElement.Parse(attributesXml).Elements("ProductAttribute")

@@ -30,7 +30,11 @@ public class ConfigurationValidatorTests
             LogRetentionDays = settings.LogRetentionDays,
             MissingItemsAction = settings.MissingItemsAction,
             OrderSchemaVersion = settings.OrderSchemaVersion,
-            OrderEncoding = settings.OrderEncoding
+            OrderEncoding = settings.OrderEncoding,
+            ListenTimeoutSeconds = settings.ListenTimeoutSeconds,
+            MaxWaitingListens = settings.MaxWaitingListens,
+            CatalogExportPageSize = settings.CatalogExportPageSize,
+            ExportPictures = settings.ExportPictures
         };
     }
 
@@ -136,5 +140,20 @@ public class ConfigurationValidatorTests
         var model = ValidModel();
         typeof(ConfigurationModel).GetProperty(property)!.SetValue(model, text);
         Assert.That(ErrorsOf(Validate(model), property), Is.EqualTo(new[] { Fields + "MappingLine.Invalid" }));
+    }
+
+    [TestCase(0, 10, 100, nameof(ConfigurationModel.ListenTimeoutSeconds))]
+    [TestCase(601, 10, 100, nameof(ConfigurationModel.ListenTimeoutSeconds))]
+    [TestCase(60, -1, 100, nameof(ConfigurationModel.MaxWaitingListens))]
+    [TestCase(60, 10, 0, nameof(ConfigurationModel.CatalogExportPageSize))]
+    [TestCase(60, 10, 10_001, nameof(ConfigurationModel.CatalogExportPageSize))]
+    public void Listen_and_catalog_export_settings_out_of_range_are_refused(int timeout, int waiting, int pageSize, string property)
+    {
+        var model = ValidModel() with { ListenTimeoutSeconds = timeout, MaxWaitingListens = waiting, CatalogExportPageSize = pageSize };
+
+        var result = Validate(model);
+
+        Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { property }));
+        Assert.That(ErrorsOf(result, property).Single(), Does.Contain(".Range"));
     }
 }

@@ -22,6 +22,7 @@ using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.EndToEnd;
@@ -128,6 +129,8 @@ public class ExchangeEndpointTests
             builder.Services.AddSingleton<ICurrencyService>(new FakeCurrencyService(new Currency { Id = 1, CurrencyCode = "RUB", Rate = 1 }));
             builder.Services.AddSingleton<IOrderSource>(new InMemoryOrderSource());
             builder.Services.AddSingleton<TimeProvider>(new HurriedClock());
+            builder.Services.AddSingleton<IPendingOrders>(new SwitchablePendingOrders());
+            builder.Services.AddSingleton<ICatalogExportSource>(new UnusedCatalogExport());
         }
         builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
         {
@@ -225,6 +228,15 @@ public class ExchangeEndpointTests
         Assert.That(answer, Does.Contain($"создано {products},"));
         Assert.That(store.Products, Has.Count.EqualTo(products));
         Assert.That(_logEntries.Rows.Count(e => e.Mode == "import"), Is.GreaterThan(1), "the import took several requests");
+    }
+
+    /// <summary>type=get_catalog is not part of these tests (see GetCatalogTests).</summary>
+    private sealed class UnusedCatalogExport : ICatalogExportSource
+    {
+        public Task<ExportClassifier> GetClassifierAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ExportOfferTerms> GetOfferTermsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ExportPage<ExportProduct>> GetProductsAsync(int afterProductId, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ExportPage<ExportOffer>> GetOffersAsync(int afterProductId, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>A clock that moves a second at every reading: each 1 s step ends after its first item.</summary>

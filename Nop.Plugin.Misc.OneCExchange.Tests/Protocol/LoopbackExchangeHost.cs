@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OneCExchange.Controllers;
+using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Orders;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
 using OneCExchange.Tests.Protocol.Fakes;
@@ -67,6 +69,10 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     public IOrderExchange? OrdersOverride { get; set; }
     public IFileImportFactory? SaleImportOverride { get; set; }
 
+    /// <summary>What type=listen asks and type=get_catalog reads; null answers them with failure.</summary>
+    public IPendingOrders? PendingOrders { get; set; }
+    public ICatalogExportSource? CatalogExport { get; set; }
+
     public Uri BaseAddress { get; private set; } = null!;
     public Uri ExchangeUrl => new(BaseAddress, "1c-exchange");
     public Uri BitrixUrl => new(BaseAddress, "bitrix/admin/1c_exchange.php");
@@ -95,7 +101,7 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
         var endpoint = new ExchangeEndpoint(Options, State, Log,
             new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports,
                 CompletionOverride ?? Completion,
-                OrdersOverride ?? Orders), Runtime);
+                OrdersOverride ?? Orders, PendingOrders, CatalogExport), Runtime);
         var response = await endpoint.HandleAsync(HttpExchangeAdapter.ToExchangeRequest(context.Request), context.RequestAborted);
         await HttpExchangeAdapter.WriteAsync(response, context.Response, context.RequestAborted);
     }

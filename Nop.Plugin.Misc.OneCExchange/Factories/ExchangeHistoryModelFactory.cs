@@ -41,7 +41,9 @@ public class ExchangeHistoryModelFactory : IExchangeHistoryModelFactory
         [
             new SelectListItem(await _localizationService.GetResourceAsync("Admin.Common.All"), ""),
             new SelectListItem(await TypeNameAsync((int)ExchangeType.Catalog), ((int)ExchangeType.Catalog).ToString()),
-            new SelectListItem(await TypeNameAsync((int)ExchangeType.Sale), ((int)ExchangeType.Sale).ToString())
+            new SelectListItem(await TypeNameAsync((int)ExchangeType.Sale), ((int)ExchangeType.Sale).ToString()),
+            new SelectListItem(await TypeNameAsync((int)ExchangeType.GetCatalog), ((int)ExchangeType.GetCatalog).ToString()),
+            new SelectListItem(await TypeNameAsync((int)ExchangeType.Listen), ((int)ExchangeType.Listen).ToString())
         ];
         searchModel.SetGridPageSize(_adminAreaSettings.DefaultGridPageSize, _adminAreaSettings.GridPageSizes);
 

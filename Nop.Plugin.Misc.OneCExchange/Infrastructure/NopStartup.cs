@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Factories;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+using Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Orders;
 using OneCExchange.Core.Protocol;
 
@@ -38,7 +40,9 @@ public class NopStartup : INopStartup
                 provider.GetRequiredService<IOrderExchangeOptionsProvider>(), provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<NopCatalogExchange>(),
             new OrderExchange(provider.GetRequiredService<IOrderSource>(), provider.GetRequiredService<IOrderExchangeOptionsProvider>(),
-                provider.GetRequiredService<TimeProvider>())));
+                provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<IPendingOrders>(),
+            provider.GetRequiredService<ICatalogExportSource>()));
 
         // The catalog: Core's pipeline (per-session state lives across requests) over the nopCommerce catalog store.
         services.AddSingleton<CatalogSessions>();
@@ -50,6 +54,12 @@ public class NopStartup : INopStartup
         // The orders: the order source and change sink over nopCommerce's order services.
         services.AddSingleton<RequestScopedOrderChangeSink>();
         services.AddOneCOrderServices();
+
+        // type=listen and type=get_catalog: pending orders asked of the database, the catalog read a page at a time.
+        services.AddScoped<IPendingOrders, NopPendingOrders>();
+        services.AddScoped<ExportIdAssigner>();
+        services.AddScoped<CatalogExportOfferReader>();
+        services.AddScoped<ICatalogExportSource, NopCatalogExportSource>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -140,4 +140,20 @@ public record ConfigurationModel : BaseNopModel
     public bool NotifyCustomerOnStatusChange { get; set; }
 
     #endregion
+
+    #region Listen and catalog export
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ListenTimeoutSeconds")]
+    public int ListenTimeoutSeconds { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.MaxWaitingListens")]
+    public int MaxWaitingListens { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.CatalogExportPageSize")]
+    public int CatalogExportPageSize { get; set; }
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportPictures")]
+    public bool ExportPictures { get; set; }
+
+    #endregion
 }

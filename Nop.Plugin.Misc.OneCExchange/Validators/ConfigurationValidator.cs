@@ -17,6 +17,9 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
     public const int MaxFailedLoginAttemptsLimit = 100;
     public const int MaxLockoutMinutes = 24 * 60;
     public const int MaxLogRetentionDays = 3650;
+    public const int MaxListenTimeoutSeconds = 600;
+    public const int MaxWaitingListensLimit = 1000;
+    public const int MaxCatalogExportPageSize = 10_000;
 
     public ConfigurationValidator(ILocalizationService localizationService)
     {
@@ -67,6 +70,18 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(model => model.MissingItemsAction)
             .InclusiveBetween(0, 1)
             .WithMessage(Message("MissingItemsAction.Invalid"));
+
+        RuleFor(model => model.ListenTimeoutSeconds)
+            .InclusiveBetween(1, MaxListenTimeoutSeconds)
+            .WithMessage(string.Format(Message("ListenTimeoutSeconds.Range"), 1, MaxListenTimeoutSeconds));
+
+        RuleFor(model => model.MaxWaitingListens)
+            .InclusiveBetween(0, MaxWaitingListensLimit)
+            .WithMessage(string.Format(Message("MaxWaitingListens.Range"), 0, MaxWaitingListensLimit));
+
+        RuleFor(model => model.CatalogExportPageSize)
+            .InclusiveBetween(1, MaxCatalogExportPageSize)
+            .WithMessage(string.Format(Message("CatalogExportPageSize.Range"), 1, MaxCatalogExportPageSize));
 
         var invalidIp = Message("AllowedIpAddresses.Invalid");
         RuleFor(model => model.AllowedIpAddresses)

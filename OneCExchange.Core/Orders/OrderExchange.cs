@@ -16,10 +16,7 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
     {
         var options = await optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
         var format = Format(query, options);
-        var filter = new OrderExportFilter(
-            options.ExportOrderStatusIds.Where(id => Enum.IsDefined(typeof(StoreOrderStatus), id))
-                .Select(id => (StoreOrderStatus)id).ToArray(),
-            options.ExportPaidOrdersOnly, options.ExportOrdersFromUtc, Math.Max(1, options.MaxOrdersPerQuery));
+        var filter = OrderExportFilters.From(options);
         var handOuts = await source.HandOutAsync(query.SessionId, filter, cancellationToken).ConfigureAwait(false);
         var orderIds = handOuts.Select(handOut => handOut.OrderId).ToArray();
         var generatedAt = clock.GetLocalNow().DateTime;

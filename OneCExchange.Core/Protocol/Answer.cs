@@ -13,6 +13,9 @@ internal sealed record Answer(ExchangeOutcome Outcome, string Text, IReadOnlyLis
 
     public static Answer Failure(string reason) => new(ExchangeOutcome.Failure, Join("failure", [reason]));
 
+    /// <summary>type=listen found no order in time: HTTP 304, no body.</summary>
+    public static Answer NotModified() => new(ExchangeOutcome.NotModified, "");
+
     /// <summary>Lines that are not a keyword answer (init's zip=/file_limit=).</summary>
     public static Answer Lines(params string[] lines) => new(ExchangeOutcome.Success, string.Join("\n", lines));
 

@@ -4,14 +4,15 @@ using OneCExchange.Core.Staging;
 namespace OneCExchange.Core.Protocol;
 
 /// <summary>
-/// The site side of 1C's "exchange with a website" protocol (type=catalog and type=sale), host-neutral: the host
+/// The site side of 1C's "exchange with a website" protocol (type=catalog, sale, get_catalog and listen), host-neutral: the host
 /// turns its HTTP request into an <see cref="ExchangeRequest"/> and writes back the <see cref="ExchangeResponse"/>.
-/// Every outcome, including unexpected errors, is a 200 answer 1C understands and a log record.
+/// Every outcome, including unexpected errors, is a 200 answer 1C understands (a listen that found no order: 304) and a log record.
 /// </summary>
 public sealed class ExchangeEndpoint
 {
     private static readonly HashSet<string> CatalogModes = ["checkauth", "init", "file", "import", "deactivate", "complete"];
     private static readonly HashSet<string> SaleModes = ["checkauth", "init", "query", "success", "file", "import", "info"];
+    private static readonly HashSet<string> GetCatalogModes = ["checkauth", "init", "query"];
 
     private readonly ExchangeOptions _options;
     private readonly IExchangeStateStore _state;
@@ -21,6 +22,8 @@ public sealed class ExchangeEndpoint
     private readonly StagingArea _staging;
     private readonly SessionGate _gate;
     private readonly ImportSteps _imports;
+    private readonly ListenHandler _listen;
+    private readonly CatalogExportConversation _catalogExport;
 
     public ExchangeEndpoint(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log, ExchangeHandlers handlers,
         ExchangeRuntime runtime)
@@ -33,6 +36,8 @@ public sealed class ExchangeEndpoint
         _staging = new StagingArea(options.StagingRoot);
         _gate = new SessionGate(options, state, runtime, _staging);
         _imports = new ImportSteps(options, state, handlers, runtime);
+        _listen = new ListenHandler(options, runtime, _gate, handlers.PendingOrders);
+        _catalogExport = new CatalogExportConversation(options, handlers.CatalogExport, runtime.Time);
     }
 
     public async Task<ExchangeResponse> HandleAsync(ExchangeRequest request, CancellationToken cancellationToken)
@@ -79,13 +84,17 @@ public sealed class ExchangeEndpoint
         {
             case "catalog": type = ExchangeType.Catalog; break;
             case "sale": type = ExchangeType.Sale; break;
+            case "get_catalog": type = ExchangeType.GetCatalog; break;
+            case "listen":
+                trace.Type = ExchangeType.Listen;
+                return await _listen.HandleAsync(request, ct);
             case null or "": return Answer.Failure("Не указан тип обмена (type).");
             default: return Answer.Failure($"Неизвестный тип обмена: {typeName}.");
         }
         trace.Type = type;
         if (mode.Length == 0)
             return Answer.Failure("Не указан режим обмена (mode).");
-        if (!(type == ExchangeType.Catalog ? CatalogModes : SaleModes).Contains(mode))
+        if (!(type switch { ExchangeType.Catalog => CatalogModes, ExchangeType.GetCatalog => GetCatalogModes, _ => SaleModes }).Contains(mode))
             return Answer.Failure($"Неизвестный режим обмена: {mode}.");
 
         if (mode == "checkauth")
@@ -107,6 +116,8 @@ public sealed class ExchangeEndpoint
         trace.FileName = request["filename"];
         return (type, mode) switch
         {
+            (ExchangeType.GetCatalog, "init") => _catalogExport.Init(current),
+            (ExchangeType.GetCatalog, "query") => await _catalogExport.QueryAsync(current, ct),
             (_, "init") => await InitAsync(current, request, ct),
             (_, "file") => await FileAsync(current, request, trace, ct),
             (_, "import") => await _imports.ImportAsync(current, request["filename"], trace, ct),
@@ -230,6 +241,8 @@ public sealed class ExchangeEndpoint
 
     private ExchangeResponse ToResponse(Answer answer)
     {
+        if (answer.Outcome == ExchangeOutcome.NotModified)
+            return new ExchangeResponse { StatusCode = 304, ContentType = "text/plain", Text = "", WriteBodyAsync = (_, _) => Task.CompletedTask };
         if (answer is { Document: { } document, DocumentPath: { } path })
             return new ExchangeResponse
             {

@@ -2,7 +2,7 @@ using OneCExchange.Core.Exchange;
 
 namespace OneCExchange.Core.Protocol;
 
-public enum ExchangeOutcome { Success, Progress, Failure, Document }
+public enum ExchangeOutcome { Success, Progress, Failure, Document, NotModified }
 
 /// <summary>One request of an exchange, as the log keeps it.</summary>
 /// <param name="SessionId">Null when the request belongs to no session (e.g. a refused checkauth).</param>

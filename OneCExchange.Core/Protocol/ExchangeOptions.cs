@@ -48,6 +48,18 @@ public sealed record ExchangeOptions
     /// <summary>Staging folders of sessions untouched this long are deleted when a new exchange starts.</summary>
     public TimeSpan StagingRetention { get; init; } = TimeSpan.FromDays(2);
 
+    /// <summary>type=listen waits this long for an order before answering 304.</summary>
+    public TimeSpan ListenTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a waiting listen asks the store whether an order is due (the store is the only judge).</summary>
+    public TimeSpan ListenPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many listens wait at once in this process; the next one is answered 304 at once.</summary>
+    public int MaxWaitingListens { get; init; } = 10;
+
+    /// <summary>type=get_catalog: products (and then their offers) per mode=query answer.</summary>
+    public int CatalogExportPageSize { get; init; } = 100;
+
     /// <summary>Root of the staging area; each session gets its own folder under it.</summary>
     public required string StagingRoot { get; init; }
 }

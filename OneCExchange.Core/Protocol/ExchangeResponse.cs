@@ -6,12 +6,13 @@ namespace OneCExchange.Core.Protocol;
 public sealed record ExchangeCookie(string Name, string Value);
 
 /// <summary>
-/// The answer to 1C. The HTTP status is always 200: 1C reads success, progress or failure from the body.
+/// The answer to 1C. The HTTP status is 200 (1C reads success, progress or failure from the body), except for a
+/// listen that found no order: 304 with no body.
 /// A text answer is kept in <see cref="Text"/>; a document (mode=query, mode=info) is written by <see cref="WriteBodyAsync"/>.
 /// </summary>
 public sealed class ExchangeResponse
 {
-    public int StatusCode => 200;
+    public int StatusCode { get; init; } = 200;
 
     public required string ContentType { get; init; }
 

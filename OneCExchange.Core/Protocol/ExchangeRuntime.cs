@@ -12,4 +12,5 @@ public sealed class ExchangeRuntime(TimeProvider time)
     public TimeProvider Time { get; } = time;
     public LoginThrottle LoginThrottle { get; } = new(time);
     public LiveImportRegistry LiveImports { get; } = new();
+    public ListenSlots Listens { get; } = new();
 }

@@ -84,7 +84,8 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
         return (session, null);
     }
 
-    private Answer? CheckCredentials(BasicCredentials credentials, IPAddress? address)
+    /// <summary>Null when the credentials match; otherwise the failure (with the lock-out applied).</summary>
+    internal Answer? CheckCredentials(BasicCredentials credentials, IPAddress? address)
     {
         var key = address?.ToString() ?? "unknown";
         if (runtime.LoginThrottle.LockedUntil(key) is { } until)
@@ -101,7 +102,13 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
     private string LockedOut(DateTimeOffset until) =>
         $"Слишком много неудачных попыток входа; вход с этого адреса заблокирован на {Math.Max(1, (int)Math.Ceiling((until - Now).TotalMinutes))} мин.";
 
-    internal static string TypeName(ExchangeType type) => type == ExchangeType.Catalog ? "catalog" : "sale";
+    internal static string TypeName(ExchangeType type) => type switch
+    {
+        ExchangeType.Catalog => "catalog",
+        ExchangeType.GetCatalog => "get_catalog",
+        ExchangeType.Listen => "listen",
+        _ => "sale",
+    };
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a.Trim()), Encoding.UTF8.GetBytes(b));

@@ -6,6 +6,8 @@ ICommand[] commands =
     new AnalyzeCommand(),
     new GenerateCommand(),
     new ReplayCommand(),
+    new ListenCommand(),
+    new GetCatalogCommand(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;

@@ -38,4 +38,9 @@ public sealed class FakePictureService(FakeDatabase database) : IPictureService
         await database.Uncounted(() => database.Table<Picture>().DeleteAsync([picture], publishEvent: true));
         Binaries.Remove(picture.Id);
     }
+
+    /// <summary>The URL nopCommerce serves an original picture at (no thumbnail is made here).</summary>
+    public Task<string> GetPictureUrlAsync(int pictureId, int targetSize = 0, bool showDefaultPicture = true,
+        string? storeLocation = null, PictureType defaultPictureType = PictureType.Entity) =>
+        Task.FromResult($"{storeLocation ?? "http://store.test/"}images/thumbs/{pictureId:D7}_picture.jpeg");
 }

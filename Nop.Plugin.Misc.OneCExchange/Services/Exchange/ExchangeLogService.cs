@@ -1,5 +1,6 @@
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
@@ -18,8 +19,18 @@ public class ExchangeLogService : IExchangeLog
         _entryRepository = entryRepository;
     }
 
+    /// <summary>The session id of the one record that sums up every type=listen (they come once a minute, all day).</summary>
+    public const string ListenSessionId = "listen";
+
     public virtual async Task RecordAsync(ExchangeLogEntry entry, CancellationToken cancellationToken)
     {
+        if (entry.Type == ExchangeType.Listen)
+        {
+            // The last message says how the last listen ended, so a failure long ago does not look current.
+            var message = entry.Message ?? (entry.Outcome == ExchangeOutcome.NotModified ? "304 Not Modified" : "success");
+            await UpdateSessionRecordAsync(entry with { SessionId = ListenSessionId, Message = message });
+            return;
+        }
         var counters = entry.Counters;
         await _entryRepository.InsertAsync(new OneCExchangeLogEntry
         {

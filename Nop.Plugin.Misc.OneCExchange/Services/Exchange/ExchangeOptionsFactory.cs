@@ -21,6 +21,9 @@ public static class ExchangeOptionsFactory
         LockoutDuration = TimeSpan.FromMinutes(Math.Max(1, settings.LockoutMinutes)),
         ResponseEncoding = settings.ResponseEncoding ?? "utf-8",
         LogRetention = TimeSpan.FromDays(Math.Max(1, settings.LogRetentionDays)),
+        ListenTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.ListenTimeoutSeconds, 1, 600)),
+        MaxWaitingListens = Math.Max(0, settings.MaxWaitingListens),
+        CatalogExportPageSize = Math.Clamp(settings.CatalogExportPageSize, 1, 10_000),
         StagingRoot = stagingRoot,
     };
 }

@@ -8,4 +8,6 @@ public partial interface IProductAttributeParser
         string attributesXml, bool ignoreNonCombinableAttributes = true);
 
     string AddProductAttribute(string attributesXml, ProductAttributeMapping productAttributeMapping, string value, int? quantity = null);
+
+    IList<string> ParseValues(string attributesXml, int productAttributeMappingId);
 }

@@ -13,4 +13,10 @@ public partial interface IPictureService
     Task<Picture> UpdatePictureAsync(int pictureId, byte[] pictureBinary, string mimeType,
         string seoFilename, string altAttribute = null, string titleAttribute = null,
         bool isNew = true, bool validateBinary = true);
+
+    Task<string> GetPictureUrlAsync(int pictureId,
+        int targetSize = 0,
+        bool showDefaultPicture = true,
+        string storeLocation = null,
+        PictureType defaultPictureType = PictureType.Entity);
 }

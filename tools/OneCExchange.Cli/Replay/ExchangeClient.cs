@@ -107,6 +107,43 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
         return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
+    /// <summary>type=get_catalog's init: answers only zip= (the documents come as plain XML).</summary>
+    public async Task GetCatalogInitAsync(CancellationToken ct)
+    {
+        var answer = await GetTextAsync("init", [], ct);
+        if (answer.Value("zip") is null)
+            throw new ExchangeFailedException("init", answer.Text);
+    }
+
+    /// <summary>type=get_catalog's mode=query: saves the next document; false (nothing saved) once the store answers finished=yes.</summary>
+    public async Task<bool> QueryNextDocumentAsync(string outputPath, CancellationToken ct)
+    {
+        await QueryAsync(outputPath, ct);
+        if (!(await ReadHeadAsync(outputPath, ct)).TrimStart('\uFEFF', ' ', '\r', '\n').StartsWith("finished=yes", StringComparison.Ordinal))
+            return true;
+        File.Delete(outputPath);
+        return false;
+    }
+
+    /// <summary>type=listen (no checkauth; Basic credentials): true on success (an order is due), false on HTTP 304.</summary>
+    public async Task<bool> ListenAsync(CancellationToken ct)
+    {
+        _type = "listen";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder(endpoint) { Query = "type=listen" }.Uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(login + ":" + password)));
+        verbose?.WriteLine($"-> GET {request.RequestUri}");
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
+        {
+            verbose?.WriteLine("<- 304");
+            return false;
+        }
+        var answer = new ExchangeAnswer(Decode(await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.CharSet));
+        verbose?.WriteLine($"<- {(int)response.StatusCode} {answer.Text.Replace("\n", "\\n")}");
+        Expect("success", "listen", answer);
+        return true;
+    }
+
     public async Task SuccessAsync(CancellationToken ct) => Expect("success", "success", await GetTextAsync("success", [], ct));
 
     private static ExchangeAnswer Expect(string keyword, string request, ExchangeAnswer answer) =>
