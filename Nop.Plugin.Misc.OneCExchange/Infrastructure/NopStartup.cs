@@ -54,6 +54,7 @@ public class NopStartup : INopStartup
         // What 1C has sent (price types, warehouses, order statuses), for the configure page's mapping choices;
         // the manual exchange (upload, dry run, step-wise import from the admin).
         services.AddSingleton<SeenReferencesService>();
+        services.AddScoped<PickedMappingsService>();
         services.AddSingleton<DryRunRegistry>();
         services.AddScoped<DryRunStepper>();
         services.AddScoped<IManualExchangeService, ManualExchangeService>();

@@ -23,6 +23,22 @@ public static class MappingLines
             ? new OrderStatusMapping(source, status)
             : null);
 
+    /// <summary>
+    /// The mappings picked on the configure page, then the typed lines (the advanced fallback) for sources no pick names.
+    /// Both are in this line format; the result is too.
+    /// </summary>
+    public static string Combine(string? picked, string? typed)
+    {
+        var pickedLines = Lines(picked).ToList();
+        var pickedSources = new HashSet<string>(pickedLines.Select(SourceOf), StringComparer.OrdinalIgnoreCase);
+        return string.Join("\n", pickedLines.Concat(Lines(typed).Where(line => line.StartsWith('#') || !pickedSources.Contains(SourceOf(line)))));
+
+        static IEnumerable<string> Lines(string? text) =>
+            (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
+
+        static string SourceOf(string line) => line.LastIndexOf('=') is var separator and > 0 ? line[..separator].Trim() : line;
+    }
+
     private static PriceTypeMapping? ParsePriceTarget(string source, string target)
     {
         const string tierPrefix = "Tier:";
