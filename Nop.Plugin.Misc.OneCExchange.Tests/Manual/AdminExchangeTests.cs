@@ -106,12 +106,16 @@ public class AdminExchangeTests
         Assert.That(_store.Mappings, Is.Empty, "a dry run writes nothing");
         Assert.That(before.Single(k => k.Kind == CatalogEntityKind.Product).Created, Is.EqualTo(5));
         Assert.That(before.Single(k => k.Kind == CatalogEntityKind.Category).Created, Is.GreaterThan(0));
+        var prices = before.Single(k => k.Kind == CatalogEntityKind.OfferPrices);
+        Assert.That((prices.Created, prices.Updated), Is.EqualTo((9, 0)), "new price rows are created even though they name an existing target");
+        Assert.That(before.Single(k => k.Kind == CatalogEntityKind.Picture).Created, Is.GreaterThan(0));
 
         await ImportDemoAsync("real");
         var after = await DryRunAsync("dry-2");
 
         var products = after.Single(k => k.Kind == CatalogEntityKind.Product);
         Assert.That((products.Created, products.Updated, products.Unchanged), Is.EqualTo((0, 0, 5)));
+        Assert.That(after.Single(k => k.Kind == CatalogEntityKind.OfferPrices).Unchanged, Is.EqualTo(9));
     }
 
     [Test]

@@ -14,6 +14,7 @@ public class DryRunCatalogStore : ICatalogStore
 
     protected readonly ICatalogStore _store;
     protected readonly DryRunTally _tally;
+    private readonly Dictionary<CatalogEntityKind, HashSet<string>> _existing = [];
     private int _nextId = FirstMadeUpId;
 
     public DryRunCatalogStore(ICatalogStore store, DryRunTally tally)
@@ -25,13 +26,14 @@ public class DryRunCatalogStore : ICatalogStore
     public virtual async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var count = 0;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in _store.ReadMappingsAsync(kind, cancellationToken))
         {
-            count++;
+            keys.Add(row.Key);
             yield return row;
         }
-        _tally.Existing(kind, count);
+        _existing[kind] = keys;
+        _tally.Existing(kind, keys.Count);
     }
 
     public virtual Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
@@ -48,13 +50,17 @@ public class DryRunCatalogStore : ICatalogStore
                 case UnpublishEntity:
                     _tally.Unpublished(command.Kind, command.Key);
                     break;
+                // Prices and stock name their target, not their row: whether the row exists says created or updated.
+                case var _ when created || (_existing.TryGetValue(command.Kind, out var keys) && !keys.Contains(command.Key)):
+                    _tally.Created(command.Kind, command.Key);
+                    break;
                 default:
-                    if (created)
-                        _tally.Created(command.Kind, command.Key);
-                    else
-                        _tally.Updated(command.Kind, command.Key);
+                    _tally.Updated(command.Kind, command.Key);
                     break;
             }
+            if (command is UpsertProduct { Pictures: { } listed })
+                foreach (var picture in listed)
+                    TallyPicture(picture);
             var pictureIds = command is UpsertProduct { Pictures: { } pictures }
                 ? pictures.Select(p => p.PictureId ?? Interlocked.Increment(ref _nextId)).ToList()
                 : null;
@@ -63,6 +69,16 @@ public class DryRunCatalogStore : ICatalogStore
         foreach (var key in batch.Unchanged)
             _tally.Unchanged(key.Kind, key.Key);
         return Task.FromResult(new CatalogBatchResult(outcomes));
+    }
+
+    protected virtual void TallyPicture(ProductPicture picture)
+    {
+        switch (picture.Action)
+        {
+            case PictureAction.Add: _tally.Created(CatalogEntityKind.Picture, picture.Key); break;
+            case PictureAction.Replace: _tally.Updated(CatalogEntityKind.Picture, picture.Key); break;
+            default: _tally.Unchanged(CatalogEntityKind.Picture, picture.Key); break;
+        }
     }
 
     public virtual Task<IReadOnlySet<string>> FindTakenSlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>

@@ -109,7 +109,8 @@ public class DryRunStepper
             UnknownPriceTypes = options.PriceTypeMappings.Count == 0 || state is null ? [] : state.PriceTypes
                 .Where(p => !options.PriceTypeMappings.Any(m => Matches(m.Source, p.Id, p.Name)))
                 .Select(p => new SeenReference(p.Id, p.Name)).ToList(),
-            UnknownWarehouses = options.CreateWarehouses || state is null ? [] : state.Warehouses
+            // Without warehouse mappings the stock is one total of all warehouses: none is left out.
+            UnknownWarehouses = options.CreateWarehouses || options.WarehouseMappings.Count == 0 || state is null ? [] : state.Warehouses
                 .Where(w => !options.WarehouseMappings.Any(m => Matches(m.Source, w.Id, w.Name)))
                 .Select(w => new SeenReference(w.Id, w.Name)).ToList(),
             FullPackage = run.FullPackage,
