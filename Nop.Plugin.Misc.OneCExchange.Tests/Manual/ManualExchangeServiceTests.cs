@@ -100,6 +100,15 @@ public class ManualExchangeServiceTests
         var report = Service().GetDryRunReport(session)!;
         Assert.That(report.Kinds.Single(k => k.Kind == CatalogEntityKind.Product).Created, Is.EqualTo(5));
 
+        // Checking again (e.g. after a mapping was picked) forgets the report and runs the dry run anew.
+        await Service().RestartDryRunAsync(session.SessionId);
+        Assert.That(Service().GetDryRunReport(session), Is.Null);
+        steps = 0;
+        do
+            dry = await Service().DryRunStepAsync(session.SessionId);
+        while (!dry.Done && ++steps < 50);
+        Assert.That(Service().GetDryRunReport(session)!.Kinds.Single(k => k.Kind == CatalogEntityKind.Product).Created, Is.EqualTo(5));
+
         // The first step imports import.xml; then the store "restarts" (a fresh service) and the import goes on.
         var first = await Service().ImportStepAsync(session.SessionId);
         Assert.That((first.Done, first.Failed, first.Percent), Is.EqualTo((false, false, 50)));

@@ -92,6 +92,16 @@ public class OneCExchangeManualController : BasePluginController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public virtual async Task<IActionResult> DryRunStep(string id) => Json(await _manualExchangeService.DryRunStepAsync(id));
 
+    /// <summary>Checks the package again with the current settings (the page then runs the dry run anew).</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public virtual async Task<IActionResult> DryRunAgain(string id)
+    {
+        await _manualExchangeService.RestartDryRunAsync(id);
+
+        return RedirectToAction(nameof(Session), new { id });
+    }
+
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public virtual async Task<IActionResult> ImportStep(string id) => Json(await _manualExchangeService.ImportStepAsync(id));

@@ -26,7 +26,8 @@ public class DryRunTally
     public virtual IReadOnlyList<DryRunKindCounts> Counts(IReadOnlyCollection<CatalogEntityKind> missingKinds)
     {
         lock (_lock)
-            return _kinds.OrderBy(k => k.Key).Select(k => new DryRunKindCounts(k.Key,
+            return _kinds.Where(k => k.Value.Keys.Count > 0 || (missingKinds.Contains(k.Key) && k.Value.ExistingRows > 0))
+                .OrderBy(k => k.Key).Select(k => new DryRunKindCounts(k.Key,
                 k.Value.Count(Outcome.Created), k.Value.Count(Outcome.Updated), k.Value.Count(Outcome.Unchanged),
                 k.Value.Count(Outcome.Unpublished),
                 missingKinds.Contains(k.Key) ? Math.Max(0, k.Value.ExistingRows - k.Value.ExistingSeen) : 0)).ToList();

@@ -20,6 +20,9 @@ public interface IManualExchangeService
 
     Task<ManualStepResult> DryRunStepAsync(string sessionId);
 
+    /// <summary>Forgets the dry run's report, so that the next step checks the package again (e.g. after the settings changed).</summary>
+    Task RestartDryRunAsync(string sessionId);
+
     Task<ManualStepResult> ImportStepAsync(string sessionId);
 
     /// <summary>The files kept in the session's staging folder (relative, '/' separated), or none when it is gone.</summary>

@@ -122,6 +122,12 @@ public class ManualExchangeService : IManualExchangeService
         return await _dryRunStepper.StepAsync(session, Options.StepTimeBudget);
     }
 
+    public virtual async Task RestartDryRunAsync(string sessionId)
+    {
+        if (await GetSessionAsync(sessionId) is { } session)
+            PackageFolder.DeleteDryRun(session.StagingFolder);
+    }
+
     /// <summary>One bounded step: the next file not imported yet goes one step further; when all are, the exchange completes.</summary>
     public virtual async Task<ManualStepResult> ImportStepAsync(string sessionId)
     {

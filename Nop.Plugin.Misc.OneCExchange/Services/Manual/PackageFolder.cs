@@ -59,6 +59,8 @@ public static class PackageFolder
 
     public static void SaveDryRun(string folder, DryRunReport report) => Save(folder, DryRunFile, report);
 
+    public static void DeleteDryRun(string folder) => File.Delete(Path.Combine(folder, DryRunFile));
+
     private static void Save<T>(string folder, string name, T value)
     {
         var path = Path.Combine(folder, name);
