@@ -4,6 +4,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Models;
 using Nop.Plugin.Misc.OneCExchange.Services.Manual;
 using Nop.Web.Framework.Components;
+using OneCExchange.Core.Exchange;
 
 namespace Nop.Plugin.Misc.OneCExchange.Components;
 
@@ -21,14 +22,17 @@ public class ManualExchangeFilesViewComponent : NopViewComponent
 
     public async Task<IViewComponentResult> InvokeAsync(int sessionRecordId)
     {
-        var sessionId = _logRecordRepository.Table.Where(r => r.Id == sessionRecordId).Select(r => r.SessionId).FirstOrDefault();
-        if (string.IsNullOrEmpty(sessionId))
+        var record = _logRecordRepository.Table.Where(r => r.Id == sessionRecordId).Select(r => new { r.SessionId, r.TypeId }).FirstOrDefault();
+        if (string.IsNullOrEmpty(record?.SessionId))
             return Content(string.Empty);
+        var sessionId = record.SessionId;
         var session = await _manualExchangeService.GetSessionAsync(sessionId);
         var model = new ManualExchangeFilesModel
         {
             SessionId = sessionId,
             Files = session is null ? [] : _manualExchangeService.KeptFiles(session).ToList(),
+            // A manual exchange is a catalog exchange: an orders file cannot be run again through it.
+            CanRerun = record.TypeId == (int)ExchangeType.Catalog,
         };
         return View(OneCExchangeDefaults.ManualExchangeFilesViewPath, model);
     }

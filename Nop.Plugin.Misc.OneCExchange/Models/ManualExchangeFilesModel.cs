@@ -8,4 +8,6 @@ public record ManualExchangeFilesModel : BaseNopModel
     public string SessionId { get; set; } = "";
 
     public IList<string> Files { get; set; } = [];
+
+    public bool CanRerun { get; set; }
 }
