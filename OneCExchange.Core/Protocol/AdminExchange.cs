@@ -72,8 +72,8 @@ public sealed class AdminExchange
             trace.FileSizeBytes = chunk.FileSize;
             foreach (var zip in StagingArea.PendingZips(session.StagingFolder))
             {
-                var allowance = Math.Max(0, _options.MaxSessionBytes - session.StagedBytes + new FileInfo(zip).Length);
                 var zipSize = new FileInfo(zip).Length;
+                var allowance = Math.Max(0, _options.MaxSessionBytes - session.StagedBytes + zipSize);
                 var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, _options.MaxZipEntries, ct);
                 session.StagedBytes += unpacked.Bytes - zipSize;
             }
