@@ -40,4 +40,10 @@ public static class OneCExchangeDefaults
 
     /// <summary>The CommerceML versions the orders document can be written in.</summary>
     public static IReadOnlyList<string> OrderSchemaVersions { get; } = ["2.03", "2.04", "2.05", "2.07", "2.08", "2.09", "2.10", "3.1"];
+
+    public static string ManualExchangeViewPath => "~/Plugins/Misc.OneCExchange/Views/ManualExchange.cshtml";
+
+    public static string ManualExchangeSessionViewPath => "~/Plugins/Misc.OneCExchange/Views/ManualExchangeSession.cshtml";
+
+    public static string ManualExchangeFilesViewPath => "~/Plugins/Misc.OneCExchange/Views/ManualExchangeFiles.cshtml";
 }

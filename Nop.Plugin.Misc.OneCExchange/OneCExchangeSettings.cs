@@ -110,4 +110,17 @@ public class OneCExchangeSettings : ISettings
     public bool ExportPictures { get; set; } = true;
 
     #endregion
+
+    #region Mappings picked on the configure page
+
+    // Lines in the formats above, one per 1C price type, warehouse or order status 1C has sent that the administrator
+    // picked a target for (see OneCSeenReferencesSettings); they win over the typed lines, which stay as a fallback.
+
+    public string PickedPriceTypeMappings { get; set; } = "";
+
+    public string PickedWarehouseMappings { get; set; } = "";
+
+    public string PickedOrderStatusMappings { get; set; } = "";
+
+    #endregion
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Infrastructure.Mapper;
 using Nop.Plugin.Misc.OneCExchange.Factories;
 using Nop.Plugin.Misc.OneCExchange.Models;
+using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
@@ -23,13 +24,16 @@ public class OneCExchangeAdminController : BasePluginController
     protected readonly ILocalizationService _localizationService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
+    protected readonly PickedMappingsService _pickedMappingsService;
 
     public OneCExchangeAdminController(IConfigurationModelFactory configurationModelFactory,
         IExchangeHistoryModelFactory exchangeHistoryModelFactory,
         ILocalizationService localizationService,
         INotificationService notificationService,
-        ISettingService settingService)
+        ISettingService settingService,
+        PickedMappingsService pickedMappingsService)
     {
+        _pickedMappingsService = pickedMappingsService;
         _configurationModelFactory = configurationModelFactory;
         _exchangeHistoryModelFactory = exchangeHistoryModelFactory;
         _localizationService = localizationService;
@@ -57,6 +61,7 @@ public class OneCExchangeAdminController : BasePluginController
         AutoMapperConfiguration.Mapper.Map(model, settings);
         if (!string.IsNullOrEmpty(model.NewPassword))
             settings.PasswordHash = PasswordHasher.Hash(model.NewPassword);
+        await _pickedMappingsService.SaveAsync(model, settings);
         await _settingService.SaveSettingAsync(settings);
 
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));

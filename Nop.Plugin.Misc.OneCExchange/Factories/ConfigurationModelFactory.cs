@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Core.Infrastructure.Mapper;
 using Nop.Plugin.Misc.OneCExchange.Models;
+using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Services.Localization;
 using OneCExchange.Core.Settings;
 
@@ -11,11 +12,13 @@ public class ConfigurationModelFactory : IConfigurationModelFactory
 {
     protected readonly ILocalizationService _localizationService;
     protected readonly IWebHelper _webHelper;
+    protected readonly PickedMappingsService _pickedMappingsService;
 
-    public ConfigurationModelFactory(ILocalizationService localizationService, IWebHelper webHelper)
+    public ConfigurationModelFactory(ILocalizationService localizationService, IWebHelper webHelper, PickedMappingsService pickedMappingsService)
     {
         _localizationService = localizationService;
         _webHelper = webHelper;
+        _pickedMappingsService = pickedMappingsService;
     }
 
     public virtual async Task<ConfigurationModel> PrepareConfigurationModelAsync(OneCExchangeSettings settings, ConfigurationModel? model = null)
@@ -46,6 +49,8 @@ public class ConfigurationModelFactory : IConfigurationModelFactory
             var value = ((int)status).ToString();
             model.AvailableOrderStatuses.Add(new SelectListItem(name, value, model.ExportOrderStatusIds.Contains((int)status)));
         }
+
+        await _pickedMappingsService.PrepareAsync(model, settings);
 
         return model;
     }

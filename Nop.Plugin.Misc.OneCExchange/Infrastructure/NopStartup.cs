@@ -8,6 +8,8 @@ using Nop.Plugin.Misc.OneCExchange.Factories;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
+using Nop.Plugin.Misc.OneCExchange.Services.Manual;
+using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CatalogExport;
@@ -35,8 +37,10 @@ public class NopStartup : INopStartup
         services.AddScoped<IExchangeLog, ExchangeLogService>();
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
         services.AddScoped(provider => new ExchangeHandlers(
-            provider.GetRequiredService<NopCatalogExchange>(),
-            new OrderChangesImportFactory(provider.GetRequiredService<RequestScopedOrderChangeSink>(),
+            new RememberingCatalogImports(provider.GetRequiredService<NopCatalogExchange>(), provider.GetRequiredService<CatalogSessions>(),
+                provider.GetRequiredService<SeenReferencesService>()),
+            new OrderChangesImportFactory(new RememberingOrderChangeSink(provider.GetRequiredService<RequestScopedOrderChangeSink>(),
+                    provider.GetRequiredService<SeenReferencesService>()),
                 provider.GetRequiredService<IOrderExchangeOptionsProvider>(), provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<NopCatalogExchange>(),
             new OrderExchange(provider.GetRequiredService<IOrderSource>(), provider.GetRequiredService<IOrderExchangeOptionsProvider>(),
@@ -50,6 +54,15 @@ public class NopStartup : INopStartup
         services.AddScoped<ICatalogImportOptionsFactory, CatalogImportOptionsFactory>();
         services.AddScoped<NopCatalogExchange>();
         services.AddOneCCatalogStore();
+
+        // What 1C has sent (price types, warehouses, order statuses), for the configure page's mapping choices;
+        // the manual exchange (upload, dry run, step-wise import from the admin).
+        services.AddSingleton<SeenReferencesService>();
+        services.AddScoped<PickedMappingsService>();
+        services.AddSingleton<DryRunRegistry>();
+        services.AddScoped<DryRunStepper>();
+        services.AddScoped<IManualExchangeService, ManualExchangeService>();
+        services.AddScoped<IManualExchangeModelFactory, ManualExchangeModelFactory>();
 
         // The orders: the order source and change sink over nopCommerce's order services.
         services.AddSingleton<RequestScopedOrderChangeSink>();

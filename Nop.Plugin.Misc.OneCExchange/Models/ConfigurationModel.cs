@@ -156,4 +156,41 @@ public record ConfigurationModel : BaseNopModel
     public bool ExportPictures { get; set; }
 
     #endregion
+
+    #region Mappings picked from what 1C has sent
+
+    // The stored picks (mapping lines); the page shows and posts them as the rows below, never as text.
+
+    public string PickedPriceTypeMappings { get; set; } = "";
+
+    public string PickedWarehouseMappings { get; set; } = "";
+
+    public string PickedOrderStatusMappings { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.PriceTypePicks")]
+    public IList<PickedMappingModel> PriceTypePicks { get; set; } = [];
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.WarehousePicks")]
+    public IList<PickedMappingModel> WarehousePicks { get; set; } = [];
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.OrderStatusPicks")]
+    public IList<PickedMappingModel> OrderStatusPicks { get; set; } = [];
+
+    public IList<SelectListItem> AvailablePriceTargets { get; set; } = [];
+
+    public IList<SelectListItem> AvailableWarehouseTargets { get; set; } = [];
+
+    public IList<SelectListItem> AvailableOrderStatusTargets { get; set; } = [];
+
+    #endregion
+}
+
+/// <summary>A 1C price type, warehouse or order status 1C has sent, and the target picked for it ("" = not set).</summary>
+public record PickedMappingModel
+{
+    public string Source { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Target { get; set; } = "";
 }

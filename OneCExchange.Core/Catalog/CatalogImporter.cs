@@ -1,5 +1,6 @@
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Settings;
 using CmlProduct = OneCExchange.Core.CommerceMl.Product;
 
 namespace OneCExchange.Core.Catalog;
@@ -863,7 +864,7 @@ public sealed class CatalogImporter
     private async Task<(Func<int?> Id, string Key)?> WarehouseAsync(string warehouseId, CancellationToken ct)
     {
         if (FindConfiguredWarehouse(warehouseId) is { } configured)
-            return (() => configured, "#" + configured);
+            return configured == WarehouseMapping.Ignored ? null : (() => configured, "#" + configured);
         if (_options.CreateWarehouses)
         {
             await EnsureWarehouseAsync(warehouseId, ct);

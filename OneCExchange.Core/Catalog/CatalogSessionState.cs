@@ -31,6 +31,12 @@ public sealed class CatalogSessionState
 
     public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;
 
+    /// <summary>The price types the session's files defined so far.</summary>
+    public IReadOnlyCollection<PriceType> PriceTypes => (IReadOnlyCollection<PriceType>)_priceTypes.Values;
+
+    /// <summary>The warehouses the session's files defined so far.</summary>
+    public IReadOnlyCollection<Warehouse> Warehouses => (IReadOnlyCollection<Warehouse>)_warehouses.Values;
+
     public bool TryGetPriceType(string id, out PriceType priceType) => _priceTypes.TryGetValue(id, out priceType!);
 
     public bool TryGetWarehouse(string id, out Warehouse warehouse) => _warehouses.TryGetValue(id, out warehouse!);

@@ -28,7 +28,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
         foreach (var offerPrice in offer.Prices)
         {
             var mapping = Find(offerPrice.PriceTypeId, offer);
-            if (mapping is null)
+            if (mapping is null or { Target: PriceTarget.Ignore })
                 continue;
             if (Convert(offerPrice, warnings) is not { } amount)
                 continue;

@@ -9,14 +9,35 @@ public static class MappingLines
     public static MappingParseResult<PriceTypeMapping> ParsePriceTypes(string? text) => Parse(text, ParsePriceTarget);
 
     public static MappingParseResult<WarehouseMapping> ParseWarehouses(string? text) => Parse(text, (source, target) =>
-        int.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
-            ? new WarehouseMapping(source, id)
-            : null);
+        string.Equals(target, IgnoreTarget, StringComparison.OrdinalIgnoreCase)
+            ? new WarehouseMapping(source, WarehouseMapping.Ignored)
+            : int.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+                ? new WarehouseMapping(source, id)
+                : null);
+
+    /// <summary>The target that tells the exchange to leave a 1C price type or warehouse out.</summary>
+    public const string IgnoreTarget = "Ignore";
 
     public static MappingParseResult<OrderStatusMapping> ParseOrderStatuses(string? text) => Parse(text, (source, target) =>
         Enum.TryParse<OrderStatusTarget>(target, ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(target, out _)
             ? new OrderStatusMapping(source, status)
             : null);
+
+    /// <summary>
+    /// The mappings picked on the configure page, then the typed lines (the advanced fallback) for sources no pick names.
+    /// Both are in this line format; the result is too.
+    /// </summary>
+    public static string Combine(string? picked, string? typed)
+    {
+        var pickedLines = Lines(picked).ToList();
+        var pickedSources = new HashSet<string>(pickedLines.Select(SourceOf), StringComparer.OrdinalIgnoreCase);
+        return string.Join("\n", pickedLines.Concat(Lines(typed).Where(line => line.StartsWith('#') || !pickedSources.Contains(SourceOf(line)))));
+
+        static IEnumerable<string> Lines(string? text) =>
+            (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
+
+        static string SourceOf(string line) => line.LastIndexOf('=') is var separator and > 0 ? line[..separator].Trim() : line;
+    }
 
     private static PriceTypeMapping? ParsePriceTarget(string source, string target)
     {
@@ -31,6 +52,7 @@ public static class MappingLines
             "price" => new PriceTypeMapping(source, PriceTarget.Price, null),
             "oldprice" => new PriceTypeMapping(source, PriceTarget.OldPrice, null),
             "productcost" => new PriceTypeMapping(source, PriceTarget.ProductCost, null),
+            "ignore" => new PriceTypeMapping(source, PriceTarget.Ignore, null),
             _ => null
         };
     }
@@ -76,12 +98,17 @@ public sealed record MappingParseResult<T>(IReadOnlyList<T> Items, IReadOnlyList
 }
 
 /// <summary>Where a 1C price type goes in the store.</summary>
-public enum PriceTarget { Price, OldPrice, ProductCost, Tier }
+/// <remarks><see cref="Ignore"/>: the price type is left out (a mapping, so the "first price type is the price" default no longer applies).</remarks>
+public enum PriceTarget { Price, OldPrice, ProductCost, Tier, Ignore }
 
 /// <param name="CustomerRole">The customer role system name, for <see cref="PriceTarget.Tier"/> only.</param>
 public sealed record PriceTypeMapping(string Source, PriceTarget Target, string? CustomerRole) : IMappingLine;
 
-public sealed record WarehouseMapping(string Source, int WarehouseId) : IMappingLine;
+/// <param name="WarehouseId">The store warehouse, or <see cref="Ignored"/>: the 1C warehouse's stock is left out and it is never created.</param>
+public sealed record WarehouseMapping(string Source, int WarehouseId) : IMappingLine
+{
+    public const int Ignored = 0;
+}
 
 /// <summary>The store order statuses a 1C status may map to (the values of nopCommerce's OrderStatus).</summary>
 public enum OrderStatusTarget { Pending = 10, Processing = 20, Complete = 30, Cancelled = 40 }

@@ -4,5 +4,7 @@ namespace Nop.Core;
 
 public partial interface IWorkContext
 {
+    Task<Customer> GetCurrentCustomerAsync();
+
     Task SetCurrentCustomerAsync(Customer customer = null);
 }

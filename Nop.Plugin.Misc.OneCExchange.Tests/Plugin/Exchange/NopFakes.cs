@@ -26,6 +26,9 @@ public sealed class RecordingWorkContext : IWorkContext
 {
     public static List<Customer?> CustomersSet { get; } = [];
 
+    public Task<Customer> GetCurrentCustomerAsync() =>
+        throw new NotSupportedException("The exchange endpoint never asks for the current customer.");
+
     public Task SetCurrentCustomerAsync(Customer? customer = null)
     {
         lock (CustomersSet)

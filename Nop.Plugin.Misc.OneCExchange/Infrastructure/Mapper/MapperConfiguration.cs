@@ -18,6 +18,12 @@ public class MapperConfiguration : Profile, IOrderedMapperProfile
             .ForMember(model => model.AvailableMissingItemsActions, options => options.Ignore())
             .ForMember(model => model.AvailableOrderSchemaVersions, options => options.Ignore())
             .ForMember(model => model.AvailableOrderStatuses, options => options.Ignore())
+            .ForMember(model => model.PriceTypePicks, options => options.Ignore())
+            .ForMember(model => model.WarehousePicks, options => options.Ignore())
+            .ForMember(model => model.OrderStatusPicks, options => options.Ignore())
+            .ForMember(model => model.AvailablePriceTargets, options => options.Ignore())
+            .ForMember(model => model.AvailableWarehouseTargets, options => options.Ignore())
+            .ForMember(model => model.AvailableOrderStatusTargets, options => options.Ignore())
             .ForMember(model => model.CustomProperties, options => options.Ignore());
 
         CreateMap<ConfigurationModel, OneCExchangeSettings>()

@@ -37,8 +37,9 @@ public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
 
         return new CatalogImportOptions
         {
-            PriceTypeMappings = priceTypes.Items,
-            WarehouseMappings = warehouses.Items,
+            // The mappings picked on the configure page win; the typed lines fill in for the rest.
+            PriceTypeMappings = MappingLines.ParsePriceTypes(MappingLines.Combine(_settings.PickedPriceTypeMappings, _settings.PriceTypeMappings)).Items,
+            WarehouseMappings = MappingLines.ParseWarehouses(MappingLines.Combine(_settings.PickedWarehouseMappings, _settings.WarehouseMappings)).Items,
             StoreCurrencyCode = storeCurrency?.CurrencyCode is { Length: > 0 } code ? code : "RUB",
             CurrencyRates = new StoreCurrencyRates(currencies),
             CreateWarehouses = _settings.CreateWarehouses,

@@ -1,4 +1,5 @@
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Settings;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
@@ -22,7 +23,7 @@ public class SettingsOrderExchangeOptionsProvider : IOrderExchangeOptionsProvide
             ExportOrdersFromUtc = _settings.ExportOrdersFromUtc,
             InnCustomerAttributeName = NullIfEmpty(_settings.InnCustomerAttributeName),
             KppCustomerAttributeName = NullIfEmpty(_settings.KppCustomerAttributeName),
-            OrderStatusMappings = NullIfEmpty(_settings.OrderStatusMappings),
+            OrderStatusMappings = NullIfEmpty(MappingLines.Combine(_settings.PickedOrderStatusMappings, _settings.OrderStatusMappings)),
             NotifyCustomerOnStatusChange = _settings.NotifyCustomerOnStatusChange,
         });
 
