@@ -70,8 +70,14 @@ public class NopOrderChangeSink : IOrderChangeSink
             order = await CancelAsync(order, command, applied, rejected);
         if (command.MarkPaid)
             order = await MarkPaidAsync(order, command, applied, rejected);
-        if (command.MarkShipped)
+        if (command.AllowShipping && command.TargetStatus == null)
+            order = await AllowShippingAsync(order, command, applied);
+        // An order that needs no shipping is done without a shipment when 1C says it is delivered.
+        var shippingNeeded = order.ShippingStatusId != (int)ShippingStatus.ShippingNotRequired;
+        if (command.MarkShipped && (shippingNeeded || !command.MarkDelivered))
             order = await ShipAsync(order, command, applied, rejected);
+        if (command.MarkDelivered && shippingNeeded)
+            order = await DeliverAsync(order, command, applied);
         if (command.TargetStatus is { } target && target != StoreOrderStatus.Cancelled)
             order = await SetStatusAsync(order, (OrderStatus)(int)target, command, applied, rejected);
 
@@ -166,6 +172,28 @@ public class NopOrderChangeSink : IOrderChangeSink
                 await _orderProcessingService.ShipAsync(shipment, command.NotifyCustomer);
         }
         applied.Add((order.PickupInStore ? "ready for pickup" : "shipped") + Reference(command.ShipmentNumber, command.ShipmentDate));
+        return await ReloadAsync(order);
+    }
+
+    /// <summary>Доставка разрешена: a pending order goes to Processing, which is what "ready to ship" is in nopCommerce.</summary>
+    protected virtual async Task<Order> AllowShippingAsync(Order order, OrderChangeCommand command, List<string> applied)
+    {
+        if (order.OrderStatusId != (int)OrderStatus.Pending)
+            return order;
+        return await SetStatusAsync(order, OrderStatus.Processing, command, applied, []);
+    }
+
+    /// <summary>Marks every shipped (or, for pickup, ready) shipment delivered, as the admin's "set as delivered" does.</summary>
+    protected virtual async Task<Order> DeliverAsync(Order order, OrderChangeCommand command, List<string> applied)
+    {
+        var shipments = (await _shipmentService.GetShipmentsByOrderIdAsync(order.Id))
+            .Where(s => s.DeliveryDateUtc == null && (order.PickupInStore ? s.ReadyForPickupDateUtc != null : s.ShippedDateUtc != null))
+            .ToList();
+        if (shipments.Count == 0)
+            return order;
+        foreach (var shipment in shipments)
+            await _orderProcessingService.DeliverAsync(shipment, command.NotifyCustomer);
+        applied.Add("delivered");
         return await ReloadAsync(order);
     }
 
