@@ -67,6 +67,9 @@ public sealed class CatalogImporter
     private readonly HashSet<EntityKey> _pendingKeys = [];
     private readonly List<EntityKey> _unchanged = [];
     private readonly Dictionary<int, string> _rollUps = [];
+    private VariantPrices? _variantPrices;
+    /// <summary>Products whose variants' prices changed in this batch: their own price follows the lowest.</summary>
+    private readonly HashSet<string> _priceRollUps = new(StringComparer.Ordinal);
     private readonly List<SlugRequest> _slugRequests = [];
     private readonly List<Adoption> _adoptions = [];
     /// <summary>Slugs given out in the current flush (not yet in the store).</summary>
@@ -629,6 +632,7 @@ public sealed class CatalogImporter
         var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
         var priceMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferPrices, ct);
         var stockMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferStock, ct);
+        _variantPrices ??= new VariantPrices(priceMap, key => variants.TryGetValue(key, out var v) && v.Hash == DeletedHash);
         var label = () => $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
         if (!products.TryGetValue(productKey, out var productEntry))
         {
@@ -679,7 +683,7 @@ public sealed class CatalogImporter
         }
 
         if (offer.HasPrices && offer.Prices.Count > 0 && (_options.UpdateProductPrices || !priceMap.ContainsKey(offer.Id)))
-            AddPricesPart(item, keys, priceMap, offer, target, targetId);
+            AddPricesPart(item, keys, priceMap, offer, target, targetId, productKey);
 
         // A product with variants shows the sum of their stock (rolled up), whatever its own offer says.
         var hasStock = offer.HasStock || (offer.IsDeleted && !isVariant);
@@ -718,6 +722,8 @@ public sealed class CatalogImporter
                 return;
             }
             item.Unpublishes = true;
+            _variantPrices?.Note(variantKey, null);
+            _priceRollUps.Add(productKey);
             item.Parts.Add(new Part(Stage.Variants, () => new UnpublishEntity
             {
                 Key = variantKey, Hash = DeletedHash, EntityId = entry.EntityId, EntityKind = CatalogEntityKind.Variant,
@@ -754,7 +760,7 @@ public sealed class CatalogImporter
     }
 
     private void AddPricesPart(Pending item, List<EntityKey> keys, Dictionary<string, MappedEntity> priceMap, Offer offer,
-        OfferTarget target, Func<int?> targetId)
+        OfferTarget target, Func<int?> targetId, string productKey)
     {
         var warnings = new List<string>();
         var routed = _prices.Route(offer, warnings);
@@ -771,11 +777,18 @@ public sealed class CatalogImporter
         foreach (var role in roles)
             _hash.Add(role);
         var hash = _hash.Finish();
+        if (target == OfferTarget.Variant)
+            hash = VariantPrices.VariantHash(hash, routed.Price);
         priceMap.TryGetValue(offer.Id, out var entry);
         if (entry != null && entry.Hash == hash)
         {
             _unchanged.Add(new(CatalogEntityKind.OfferPrices, offer.Id));
             return;
+        }
+        if (target == OfferTarget.Variant && routed.Price is { } variantPrice)
+        {
+            _variantPrices!.Note(offer.Id, variantPrice);
+            _priceRollUps.Add(productKey);
         }
         item.Parts.Add(new Part(Stage.Offers, () => targetId() is { } id
             ? new SetOfferPrices
@@ -913,6 +926,8 @@ public sealed class CatalogImporter
                     staged.Add(new StagedCommand(progress, new RollUpVariantStock { Key = productKey, ProductId = productId },
                         _ => { }));
                 }
+            if (stage == Stage.Offers)
+                StageProductPricesFromVariants(staged);
             await _writer.ApplyAsync(staged, stage == Stage.Offers ? _unchanged : [], ct);
         }
 
@@ -936,9 +951,33 @@ public sealed class CatalogImporter
         _pendingKeys.Clear();
         _unchanged.Clear();
         _rollUps.Clear();
+        _priceRollUps.Clear();
         _slugRequests.Clear();
         _adoptions.Clear();
         _usedSlugs.Clear(); // now written: the store's check sees them
+    }
+
+    /// <summary>
+    /// The price of each product whose variants' prices changed: the lowest variant price (see <see cref="VariantPrices"/>),
+    /// as the product's own offer price would be set.
+    /// </summary>
+    private void StageProductPricesFromVariants(List<StagedCommand> staged)
+    {
+        foreach (var productKey in _priceRollUps)
+        {
+            if (_pendingKeys.Contains(new(CatalogEntityKind.OfferPrices, productKey))
+                || EntityIdOf(CatalogEntityKind.Product, productKey) is not { } productId
+                || _variantPrices!.PriceToSet(productKey) is not { } price)
+                continue;
+            var progress = new ItemProgress(() => $"Цена товара {productKey}", counted: false);
+            var command = new SetOfferPrices
+            {
+                Key = productKey, Hash = VariantPrices.DerivedHash(price), EntityId = productId, Target = OfferTarget.Product,
+                TargetId = productId, Price = price,
+            };
+            staged.Add(new StagedCommand(progress, command,
+                outcome => _maps.Record(CatalogEntityKind.OfferPrices, productKey, outcome.EntityId, command.Hash)));
+        }
     }
 
     private void Applied(Pending pending, Part part, CatalogCommand command, CommandOutcome outcome)
