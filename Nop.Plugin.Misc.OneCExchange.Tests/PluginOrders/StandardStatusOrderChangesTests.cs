@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
+using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using NUnit.Framework;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
@@ -108,5 +109,17 @@ public class StandardStatusOrderChangesTests
             Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Processing));
             Assert.That(_store.Shipments.Rows, Is.Empty);
         });
+    }
+
+    [TestCase(LocaleResourceFile.Russian, "1С: документ заказа", "отгружен", "доставлен")]
+    [TestCase(LocaleResourceFile.English, "1C: order document", "shipped", "delivered")]
+    public async Task The_order_note_reads_in_the_stores_language(string language, string header, string shipped, string delivered)
+    {
+        _store.Localization.Resources = LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, language);
+
+        await SendAsync(("Статус заказа", "[F] Доставлен"));
+
+        var note = _store.OrderNotes.Rows.Single(n => n.OrderId == _order.Id).Note;
+        Assert.That(note, Does.StartWith($"{header} {_order.Id}: ").And.Contains(shipped).And.Contains(delivered), note);
     }
 }

@@ -31,6 +31,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<ExchangeRuntime>();
         services.AddScoped<IExchangeStateStore, ExchangeStateStore>();
         services.AddScoped<IExchangeLog, ExchangeLogService>();
+        services.AddScoped<ExchangeMessageLocalizer>();
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
         services.AddScoped(provider => new ExchangeHandlers(
             provider.GetRequiredService<NopCatalogExchange>(),

@@ -1,4 +1,5 @@
 using OneCExchange.Core.CommerceMl.Orders;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Orders;
 
@@ -81,10 +82,10 @@ public enum OrderChangeOutcome
 
 /// <summary>What the sink did with one command.</summary>
 /// <param name="OrderId">The store order id, null for an unknown order.</param>
-/// <param name="Applied">Short descriptions of the steps applied (e.g. "paid", "shipped", "status Complete").</param>
-/// <param name="Rejected">Illegal transitions skipped, each a message for the log and 1C.</param>
-public sealed record OrderChangeResult(OrderChangeOutcome Outcome, int? OrderId, IReadOnlyList<string> Applied,
-    IReadOnlyList<string> Rejected)
+/// <param name="Applied">The steps applied (keys MessageKeys.OrderApplied…: paid, shipped, status…).</param>
+/// <param name="Rejected">Illegal transitions skipped (keys MessageKeys.OrderRejected…), each a message for the log and 1C.</param>
+public sealed record OrderChangeResult(OrderChangeOutcome Outcome, int? OrderId, IReadOnlyList<ExchangeMessage> Applied,
+    IReadOnlyList<ExchangeMessage> Rejected)
 {
     public static OrderChangeResult Unknown { get; } = new(OrderChangeOutcome.UnknownOrder, null, [], []);
 }
