@@ -82,4 +82,17 @@ public sealed class OffersOnlyTests
         Assert.That((_h.Store.Products.Count, product.Name, product.Sku, product.Price), Is.EqualTo((1, "Термос «Сибирь» 1 л", "T-1", 990m)));
         Assert.That(again.Created + again.Updated, Is.Zero, "the same offer again changes nothing");
     }
+
+    [Test]
+    public async Task A_full_offers_package_that_created_products_does_not_unpublish_the_catalog()
+    {
+        await _h.ImportAsync("s1", Cml.Catalog(), Cml.Product("a", "Из каталога"));
+        _h.Options = _h.Options with { CreateProductsFromOffers = true };
+
+        await _h.ImportAsync("s2", Cml.PriceType("retail", "Розничная"), Cml.Offer("x").WithPrices(("retail", 1m)) with { Name = "Из предложения" });
+        var answer = await _h.CompleteAsync("s2", full: true);
+
+        Assert.That(_h.Store.ProductOf("a").Published, Is.True, answer);
+        Assert.That(_h.Store.ProductOf("x").Published, Is.True);
+    }
 }
