@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl.Orders;
 
@@ -152,7 +153,7 @@ public sealed class OrderChangesReader : IDisposable
                 return null;
             var date = OneCValues.ParseDate(text);
             if (date == null)
-                _warnings.Add(new(location, $"{what}: \"{text}\" is not a date; ignored."));
+                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotADate, what, text)));
             return date;
         }
         bool? Flag(string? text, string what)
@@ -161,7 +162,7 @@ public sealed class OrderChangesReader : IDisposable
                 return null;
             var flag = OneCValues.ParseBool(text);
             if (flag == null)
-                _warnings.Add(new(location, $"{what}: \"{text}\" is not true/false; ignored."));
+                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotTrueFalse, what, text)));
             return flag;
         }
 
