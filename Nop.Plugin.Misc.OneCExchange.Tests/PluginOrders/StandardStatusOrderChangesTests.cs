@@ -65,6 +65,22 @@ public class StandardStatusOrderChangesTests
     }
 
     [Test]
+    public async Task Delivered_in_1C_completes_an_order_that_needs_no_shipping_without_a_shipment_or_a_complaint()
+    {
+        _order.ShippingStatusId = (int)ShippingStatus.ShippingNotRequired;
+
+        var counters = await SendAsync(("Статус заказа", "[F] Выполнен"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((counters.Updated, counters.Warnings), Is.EqualTo((1L, 0L)), string.Join("\n", counters.Messages));
+            Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Complete));
+            Assert.That(_order.ShippingStatusId, Is.EqualTo((int)ShippingStatus.ShippingNotRequired));
+            Assert.That(_store.Shipments.Rows, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Paid_and_shipping_allowed_make_the_order_paid_and_processing_and_a_repeat_changes_nothing()
     {
         await SendAsync(("Заказ оплачен", "true"), ("Доставка разрешена", "true"), ("Статус заказа", "[P] Оплачен"));
