@@ -48,8 +48,6 @@ public class NopOrderChangeSink : IOrderChangeSink
         ILocalizationService localizationService,
         ExchangeMessageLocalizer messageLocalizer)
     {
-        _localizationService = localizationService;
-        _messageLocalizer = messageLocalizer;
         _orderService = orderService;
         _orderProcessingService = orderProcessingService;
         _shipmentService = shipmentService;
@@ -57,6 +55,8 @@ public class NopOrderChangeSink : IOrderChangeSink
         _eventPublisher = eventPublisher;
         _workflowMessageService = workflowMessageService;
         _stateService = stateService;
+        _localizationService = localizationService;
+        _messageLocalizer = messageLocalizer;
     }
 
     public virtual async Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken)
