@@ -53,6 +53,9 @@ public class OneCExchangeSettings : ISettings
 
     public bool AdoptProductsBySku { get; set; }
 
+    /// <summary>Create a product for an offer whose product the store does not have (offers-only packages).</summary>
+    public bool CreateProductsFromOffers { get; set; }
+
     public bool UpdateProductNames { get; set; } = true;
 
     public bool UpdateProductDescriptions { get; set; } = true;

@@ -74,7 +74,7 @@ internal sealed class CatalogHarness : IDisposable
         long number = 0;
         foreach (var record in records)
             await importer.AddAsync(record, ++number, CancellationToken.None);
-        await importer.FlushAsync(CancellationToken.None);
+        await importer.CompleteAsync(CancellationToken.None);
         return counters;
     }
 

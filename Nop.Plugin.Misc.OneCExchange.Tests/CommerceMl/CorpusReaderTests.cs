@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Messages;
 using OneCExchange.Tests.Support;
 
 namespace OneCExchange.Tests.CommerceMl;
@@ -166,7 +167,7 @@ public class CorpusReaderTests
             }
             Assert.That(values, Is.Not.Empty);
             Assert.That(values.Where(v => v.PropertyName == null), Is.Empty, "every property is defined by the package's classifier files");
-            Assert.That(warnings.Where(w => w.Message.Contains("not defined")), Is.Empty);
+            Assert.That(warnings.Where(w => w.Message.Key == MessageKeys.ReaderPropertyNotDefined), Is.Empty);
             var references = values.Where(v => v.ValueType == PropertyValueType.Reference).SelectMany(v => v.Values).ToList();
             Assert.That(references, Is.Not.Empty);
             Assert.That(references.All(r => r.ReferenceValueId != null && r.Text != r.ReferenceValueId), Is.True, "reference ids resolved to their text");

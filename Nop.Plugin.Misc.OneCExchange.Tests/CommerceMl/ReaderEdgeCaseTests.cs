@@ -99,7 +99,7 @@ public class ReaderEdgeCaseTests
             Assert.That(unknown.PropertyName, Is.Null);
             Assert.That(unknown.Values.Single().Text, Is.EqualTo("1 234,5"));
             Assert.That(product.PropertyValues.Single(v => v.PropertyId == "p-color").Values[1], Is.EqualTo(new PropertyValueItem("v-green", "v-green")));
-            Assert.That(result.Warnings.Select(w => w.Message), Has.Some.Contains("p-unknown").And.Some.Contains("v-green"));
+            Assert.That(result.Warnings.Select(w => w.Message.ToString()), Has.Some.Contains("p-unknown").And.Some.Contains("v-green"));
             Assert.That(result.Warnings.All(w => w.Location.File == Name && w.Location.Line > 1), Is.True);
         });
     }
@@ -213,7 +213,7 @@ public class ReaderEdgeCaseTests
         {
             Assert.That(result.Single<Offer>().Prices, Is.Empty);
             Assert.That(result.Single<Offer>().HasPrices, Is.True);
-            Assert.That(result.Warnings.Select(w => w.Message), Has.Some.Contains("много"));
+            Assert.That(result.Warnings.Select(w => w.Message.ToString()), Has.Some.Contains("много"));
             Assert.That(result.Warnings.Select(w => w.Location.Line), Has.Some.EqualTo(5));
         });
     }
@@ -247,7 +247,7 @@ public class ReaderEdgeCaseTests
     public void A_changes_only_element_after_the_products_is_a_warning()
     {
         var result = Read(Document("<Каталог><Ид>c</Ид><Товары><Товар><Ид>p</Ид><Наименование>Н</Наименование></Товар></Товары><СодержитТолькоИзменения>true</СодержитТолькоИзменения></Каталог>"));
-        Assert.That(result.Warnings.Select(w => w.Message), Has.Some.Contains("СодержитТолькоИзменения"));
+        Assert.That(result.Warnings.Select(w => w.Message.ToString()), Has.Some.Contains("СодержитТолькоИзменения"));
     }
 
     [Test]
@@ -309,7 +309,7 @@ public class ReaderEdgeCaseTests
               <Товары><Товар><Ид>p</Ид><НовоеПоле><Вложенное/></НовоеПоле><Наименование>Н</Наименование></Товар></Товары></Каталог>
             """));
         Assert.That(result.All<Product>().Select(p => (p.Id, p.Name)), Is.EqualTo(new[] { ("p", "Н") }));
-        Assert.That(result.Warnings.Select(w => w.Message), Has.Some.Contains("Контрагенты"), "a root section that is not catalog data is reported");
+        Assert.That(result.Warnings.Select(w => w.Message.ToString()), Has.Some.Contains("Контрагенты"), "a root section that is not catalog data is reported");
     }
 
     [Test]
@@ -317,7 +317,7 @@ public class ReaderEdgeCaseTests
     {
         var result = Read(Document("<Каталог><Товары><Товар><Наименование>Без Ид</Наименование></Товар><Товар><Ид>p</Ид><Наименование>Н</Наименование></Товар></Товары></Каталог>"));
         Assert.That(result.All<Product>().Select(p => p.Id), Is.EqualTo(new[] { "p" }));
-        Assert.That(result.Warnings.Single().Message, Does.Contain("Без Ид"));
+        Assert.That(result.Warnings.Single().Message.ToString(), Does.Contain("Без Ид"));
     }
     [Test]
     public void An_element_that_is_not_an_item_of_its_collection_is_a_warning()
@@ -325,7 +325,7 @@ public class ReaderEdgeCaseTests
         var result = Read(Document("<Каталог><Товары><Предложение><Ид>x</Ид></Предложение><Товар><Ид>p</Ид><Наименование>Н</Наименование></Товар></Товары></Каталог>"));
         Assert.That(result.All<Product>().Select(p => p.Id), Is.EqualTo(new[] { "p" }));
         Assert.That(result.All<Offer>(), Is.Empty);
-        Assert.That(result.Warnings.Single().Message, Does.Contain("<Предложение>"));
+        Assert.That(result.Warnings.Single().Message.ToString(), Does.Contain("<Предложение>"));
         Assert.That(result.Warnings.Single().Location.Line, Is.EqualTo(3));
     }
 }

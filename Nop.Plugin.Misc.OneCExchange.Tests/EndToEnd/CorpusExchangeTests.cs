@@ -29,14 +29,14 @@ public class CorpusExchangeTests : LoopbackTestBase
         Assert.That(first.Imports.Where(e => e.Outcome == ExchangeOutcome.Success).Select(e => e.FileName),
             Is.EquivalentTo(CatalogPackage.FromFolder(folder).ImportOrder.Select(f => f.RemoteName)), "every file imported");
         Assert.That(Host.Log.Entries.Where(e => e.Mode == "file").Max(e => e.BytesReceived), Is.LessThanOrEqualTo(FileLimit));
-        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, first.Total.Failed);
+        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, first.Imports.Select(e => e.Counters!));
         var counts = Counts(pipeline);
 
         var second = await ReplayAsync(folder, zip: false);
 
         Assert.That(second.Total.Created, Is.Zero, "nothing is created again");
         Assert.That(Counts(pipeline), Is.EqualTo(counts));
-        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, second.Total.Failed);
+        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, second.Imports.Select(e => e.Counters!));
         if (!ListsAProductTwice(folder))
             Assert.That(second.Total.Updated, Is.Zero, "an unchanged package writes nothing");
         Assert.That(second.Total.Skipped, Is.GreaterThan(0), "the items are confirmed unchanged");
@@ -54,7 +54,7 @@ public class CorpusExchangeTests : LoopbackTestBase
 
         Assert.That(Host.Log.Entries.Where(e => e.Mode == "file").Select(e => e.FileName).Distinct(), Is.EqualTo(new[] { "package.zip" }),
             "one zip, not one upload per file");
-        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, run.Total.Failed);
+        CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, run.Imports.Select(e => e.Counters!));
     }
 
     private (string Folder, CorpusCatalogExpectations.Expected Expected) Prepare(string packageName)

@@ -4,18 +4,21 @@ using Nop.Services.Plugins;
 namespace OneCExchange.Tests.Fakes;
 
 /// <summary>
-/// Answers every resource with its key (and records the keys asked for), an enum value as "Localized {value}", and a
+/// Answers a resource from <see cref="Resources"/> (e.g. a language of the plugin's locale files), else with its key as
+/// nopCommerce does for a missing one (and records the keys asked for); an enum value as "Localized {value}"; a
 /// plugin's friendly name as the test says.
 /// </summary>
 public sealed class FakeLocalizationService(Func<IPlugin, string>? friendlyNameOf = null) : ILocalizationService
 {
     public List<string> RequestedKeys { get; } = [];
 
+    public Dictionary<string, string> Resources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public Task<string> GetResourceAsync(string resourceKey)
     {
         lock (RequestedKeys)
             RequestedKeys.Add(resourceKey);
-        return Task.FromResult(resourceKey);
+        return Task.FromResult(Resources.TryGetValue(resourceKey, out var value) ? value : resourceKey);
     }
 
     public Task<string> GetLocalizedEnumAsync<TEnum>(TEnum enumValue, int? languageId = null) where TEnum : struct =>

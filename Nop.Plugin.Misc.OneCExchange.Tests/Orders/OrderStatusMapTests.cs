@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Tests.Orders;
@@ -22,5 +24,6 @@ public class OrderStatusMapTests
     [TestCase("Открыт=20")]
     [TestCase("a=Complete")]
     public void A_malformed_line_is_refused_with_its_number(string line) =>
-        Assert.That(() => OrderStatusMap.Parse("A=Pending\n" + line), Throws.InstanceOf<FormatException>().With.Message.Contains("строка 2 "));
+        Assert.That(() => OrderStatusMap.Parse("A=Pending\n" + line), Throws.InstanceOf<ImportException>()
+            .With.Property(nameof(ImportException.Reason)).EqualTo(ExchangeMessage.Of(MessageKeys.InvalidOrderStatusMappings, "2")));
 }

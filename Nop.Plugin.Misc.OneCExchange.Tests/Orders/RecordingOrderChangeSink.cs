@@ -1,3 +1,4 @@
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Tests.Orders;
@@ -47,66 +48,69 @@ internal sealed class RecordingOrderChangeSink : IOrderChangeSink
                     ?? Orders.Values.FirstOrDefault(o => command.Number != null && o.Number == command.Number);
         if (order == null)
             return OrderChangeResult.Unknown;
-        var applied = new List<string>();
-        var rejected = new List<string>();
+        var applied = new List<ExchangeMessage>();
+        var rejected = new List<ExchangeMessage>();
         if (command.OneCNumber != null && command.OneCNumber != order.OneCNumber)
         {
             order.OneCNumber = command.OneCNumber;
-            applied.Add("1C number " + command.OneCNumber);
+            applied.Add(Said("1C number " + command.OneCNumber));
         }
         if (command.OneCDate != null && command.OneCDate != order.OneCDate)
         {
             order.OneCDate = command.OneCDate;
-            applied.Add("1C date");
+            applied.Add(Said("1C date"));
         }
         if (command.Cancel && !order.Cancelled)
         {
             if (order.Shipped)
-                rejected.Add("a shipped order cannot be cancelled");
+                rejected.Add(Said("a shipped order cannot be cancelled"));
             else
             {
                 order.Status = StoreOrderStatus.Cancelled;
-                applied.Add("cancelled");
+                applied.Add(Said("cancelled"));
             }
         }
         if (command.MarkPaid && !order.Paid)
         {
             if (order.Cancelled)
-                rejected.Add("a cancelled order cannot be marked paid");
+                rejected.Add(Said("a cancelled order cannot be marked paid"));
             else
             {
                 order.Paid = true;
-                applied.Add("paid");
+                applied.Add(Said("paid"));
             }
         }
         if (command.MarkShipped && !order.Shipped)
         {
             if (order.Cancelled)
-                rejected.Add("a cancelled order cannot be shipped");
+                rejected.Add(Said("a cancelled order cannot be shipped"));
             else
             {
                 order.Shipped = true;
                 order.TrackingNumber = command.ShipmentNumber;
-                applied.Add("shipped");
+                applied.Add(Said("shipped"));
             }
         }
         if (command.TargetStatus is { } status && status != order.Status)
         {
             if (order.Cancelled)
-                rejected.Add($"a cancelled order cannot become {status}");
+                rejected.Add(Said($"a cancelled order cannot become {status}"));
             else if (status == StoreOrderStatus.Cancelled)
             {
                 order.Status = status;
-                applied.Add("cancelled");
+                applied.Add(Said("cancelled"));
             }
             else
             {
                 order.Status = status;
-                applied.Add("status " + status);
+                applied.Add(Said("status " + status));
             }
         }
         if (applied.Count > 0)
             order.Notes.Add("1C: " + string.Join(", ", applied));
         return new(applied.Count > 0 ? OrderChangeOutcome.Applied : OrderChangeOutcome.Unchanged, order.Id, applied, rejected);
     }
+
+    /// <summary>A step of this fake, shown as its text (the key is none Core knows).</summary>
+    private static ExchangeMessage Said(string text) => ExchangeMessage.Of("Test.Said", text);
 }

@@ -92,6 +92,6 @@ public class SaleLoopbackTests : LoopbackTestBase
         Assert.That(answer, Does.StartWith("success"));
         Assert.That(answer, Does.Contain("обновлено 1").And.Contain("ошибок 1"));
         Assert.That(_sink.Orders[142].OneCNumber, Is.EqualTo("ТДЦУ-000001"));
-        Assert.That(Host.Log.Entries.SelectMany(e => e.Counters?.Messages ?? []), Has.Some.Contains("235").And.Contains("не найден"));
+        Assert.That(Host.Log.Entries.SelectMany(e => e.Counters?.Messages ?? []).Select(m => m.ToString()), Has.Some.Contains("235").And.Contains("не найден"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using NUnit.Framework;
 using OneCExchange.Tests.Fakes;
 using Nop.Core.Domain.Common;
@@ -38,7 +39,7 @@ public partial class ExchangeHistoryTests
         _entries = new InMemoryRepository<OneCExchangeLogEntry>();
         _localization = new FakeLocalizationService();
         _factory = new ExchangeHistoryModelFactory(new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" },
-            new ShiftingDateTimeHelper(UserOffset), _localization, _entries, _records);
+            new ShiftingDateTimeHelper(UserOffset), _localization, _entries, _records, new ExchangeMessageLocalizer(_localization));
     }
 
     [Test]

@@ -40,7 +40,8 @@ public partial class LocaleResourceTests
     public void Russian_resources_are_translated()
     {
         var russian = Russian;
-        Assert.That(russian.Where(r => !CyrillicLetter().IsMatch(r.Value)).Select(r => r.Key), Is.Empty);
+        // A value with no words at all (a message that only joins its parts, "{0}: {1}") has nothing to translate.
+        Assert.That(russian.Where(r => r.Value.Any(char.IsLetter) && !CyrillicLetter().IsMatch(r.Value)).Select(r => r.Key), Is.Empty);
     }
 
     [Test]

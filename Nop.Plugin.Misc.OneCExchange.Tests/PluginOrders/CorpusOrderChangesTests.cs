@@ -89,8 +89,10 @@ public class CorpusOrderChangesTests
     {
         var paidFlag = Requisite(document, "Оплачен") ?? Requisite(document, "Заказ оплачен");
         var shippedFlag = Requisite(document, "Отгружен");
+        // 1C-Bitrix's status code P (paid), as "[P] …" or as the status id, means paid with no mapping.
+        var paidStatus = Requisite(document, "Статус заказа")?.StartsWith("[P]") == true || Requisite(document, "Статуса заказа ИД") == "P";
         return new Expected(
-            Paid: paidFlag != null ? paidFlag == "true" : IsGiven(Requisite(document, "Дата оплаты по 1С")) || Requisite(document, "Номер оплаты по 1С") != null,
+            Paid: paidStatus || (paidFlag != null ? paidFlag == "true" : IsGiven(Requisite(document, "Дата оплаты по 1С")) || Requisite(document, "Номер оплаты по 1С") != null),
             Shipped: shippedFlag != null ? shippedFlag == "true" : IsGiven(Requisite(document, "Дата отгрузки по 1С")) || Requisite(document, "Номер отгрузки по 1С") != null,
             Cancelled: Requisite(document, "Отменен") == "true" || (Child(document, "ПометкаУдаления") ?? Requisite(document, "ПометкаУдаления")) == "true",
             OneCNumber: Child(document, "Номер1С") ?? Requisite(document, "Номер по 1С"));

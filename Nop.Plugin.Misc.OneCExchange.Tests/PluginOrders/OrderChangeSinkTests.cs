@@ -4,6 +4,7 @@ using Nop.Core.Domain.Shipping;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.CommerceMl.Orders;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.PluginOrders.Fakes;
 
@@ -96,7 +97,7 @@ public class OrderChangeSinkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Applied, Has.Some.StartsWith("paid"));
+            Assert.That(result.Applied.Select(m => m.Key), Has.Some.EqualTo(MessageKeys.OrderAppliedPaid));
             Assert.That(_order.PaymentStatusId, Is.EqualTo((int)PaymentStatus.Paid));
             Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Processing), "nopCommerce moves a paid pending order on");
             Assert.That(_store.Events.Published.OfType<OrderPaidEvent>().Count(), Is.EqualTo(1));
@@ -113,7 +114,7 @@ public class OrderChangeSinkTests
         var shippable = ShippableItems();
         Assert.Multiple(() =>
         {
-            Assert.That(result.Applied, Has.Some.StartsWith("shipped"));
+            Assert.That(result.Applied.Select(m => m.Key), Has.Some.EqualTo(MessageKeys.OrderAppliedShipped));
             Assert.That(shipment.OrderId, Is.EqualTo(_order.Id));
             Assert.That(shipment.TrackingNumber, Is.EqualTo("РН-5"));
             Assert.That(_store.ShipmentItems.Rows.Select(s => (s.OrderItemId, s.Quantity)),
@@ -154,7 +155,7 @@ public class OrderChangeSinkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first.Applied, Has.Some.StartsWith("ready for pickup"));
+            Assert.That(first.Applied.Select(m => m.Key), Has.Some.EqualTo(MessageKeys.OrderAppliedReadyForPickup));
             Assert.That(_store.Shipments.Rows.Single().ReadyForPickupDateUtc, Is.Not.Null);
             Assert.That(_store.OrderProcessing.Shipped, Is.Empty, "nopCommerce refuses to ship a pickup order");
             Assert.That(second.Outcome, Is.EqualTo(OrderChangeOutcome.Unchanged));
@@ -169,7 +170,7 @@ public class OrderChangeSinkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Applied, Does.Contain("cancelled"));
+            Assert.That(result.Applied, Does.Contain(ExchangeMessage.Of(MessageKeys.OrderAppliedCancelled)));
             Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Cancelled));
             Assert.That(_store.OrderProcessing.Cancelled, Is.EqualTo(new[] { (_order, true) }));
         });
@@ -182,7 +183,7 @@ public class OrderChangeSinkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Applied, Has.Some.Contains("Complete"));
+            Assert.That(result.Applied, Has.Some.EqualTo(ExchangeMessage.Of(MessageKeys.OrderAppliedStatusFrom1C, "Localized Complete", "[F] Выполнен")));
             Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Complete));
             Assert.That(_store.Events.Published.OfType<OrderStatusChangedEvent>().Last().PreviousOrderStatus, Is.EqualTo(OrderStatus.Pending));
             Assert.That(_store.Platform.Notifications, Is.EqualTo(new[] { ("completed", _order) }));
@@ -216,7 +217,7 @@ public class OrderChangeSinkTests
             Assert.That(_order.OrderStatusId, Is.EqualTo((int)OrderStatus.Cancelled));
             Assert.That(_order.PaymentStatusId, Is.EqualTo((int)PaymentStatus.Pending));
             Assert.That(_store.Shipments.Rows, Is.Empty);
-            Assert.That(Notes.Last().Note, Does.Contain("Not applied"));
+            Assert.That(Notes.Last().Note, Does.Contain("Не применено"), "with no store resources the note has Core's (Russian) text");
         });
     }
 
@@ -232,7 +233,7 @@ public class OrderChangeSinkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(retry.Applied, Has.Count.EqualTo(1).And.Some.StartsWith("shipped"), "paid already, so only shipping is left");
+            Assert.That(retry.Applied.Select(m => m.Key), Is.EqualTo(new[] { MessageKeys.OrderAppliedShipped }), "paid already, so only shipping is left");
             Assert.That(_store.Events.Published.OfType<OrderPaidEvent>().Count(), Is.EqualTo(1));
             Assert.That(_store.Shipments.Rows, Has.Count.EqualTo(1), "the shipment created before the failure is the one shipped");
             Assert.That(_store.Shipments.Rows.Single().ShippedDateUtc, Is.Not.Null);

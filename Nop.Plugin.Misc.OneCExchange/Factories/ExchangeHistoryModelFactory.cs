@@ -3,6 +3,7 @@ using Nop.Core.Domain.Common;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Models;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Models.Extensions;
@@ -19,13 +20,16 @@ public class ExchangeHistoryModelFactory : IExchangeHistoryModelFactory
     protected readonly ILocalizationService _localizationService;
     protected readonly IRepository<OneCExchangeLogEntry> _logEntryRepository;
     protected readonly IRepository<OneCExchangeLogRecord> _logRecordRepository;
+    protected readonly ExchangeMessageLocalizer _messageLocalizer;
 
     public ExchangeHistoryModelFactory(AdminAreaSettings adminAreaSettings,
         IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IRepository<OneCExchangeLogEntry> logEntryRepository,
-        IRepository<OneCExchangeLogRecord> logRecordRepository)
+        IRepository<OneCExchangeLogRecord> logRecordRepository,
+        ExchangeMessageLocalizer messageLocalizer)
     {
+        _messageLocalizer = messageLocalizer;
         _adminAreaSettings = adminAreaSettings;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
@@ -153,7 +157,7 @@ public class ExchangeHistoryModelFactory : IExchangeHistoryModelFactory
                 Warnings = entry.Warnings,
                 Message = entry.Message ?? "",
                 Error = entry.Error ?? "",
-                Messages = entry.Messages ?? ""
+                Messages = await _messageLocalizer.LocalizeStoredAsync(entry.Messages)
             };
         }
     }

@@ -35,6 +35,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<ExchangeRuntime>();
         services.AddScoped<IExchangeStateStore, ExchangeStateStore>();
         services.AddScoped<IExchangeLog, ExchangeLogService>();
+        services.AddScoped<ExchangeMessageLocalizer>();
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
         services.AddScoped(provider => new ExchangeHandlers(
             new RememberingCatalogImports(provider.GetRequiredService<NopCatalogExchange>(), provider.GetRequiredService<CatalogSessions>(),

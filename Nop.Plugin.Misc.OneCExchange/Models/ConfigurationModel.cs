@@ -79,6 +79,9 @@ public record ConfigurationModel : BaseNopModel
     [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.AdoptProductsBySku")]
     public bool AdoptProductsBySku { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.CreateProductsFromOffers")]
+    public bool CreateProductsFromOffers { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.UpdateProductNames")]
     public bool UpdateProductNames { get; set; }
 

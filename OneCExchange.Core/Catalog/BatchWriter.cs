@@ -1,12 +1,13 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Catalog;
 
 /// <summary>One item of a file (a group, a product, an offer...) being applied, for counting and error reports.</summary>
-internal sealed class ItemProgress(Func<string> label, bool counted)
+internal sealed class ItemProgress(Func<ExchangeMessage> label, bool counted)
 {
     /// <summary>Built only when needed (for a failure message).</summary>
-    public string Label => label();
+    public ExchangeMessage Label => label();
     /// <summary>False for dependencies the pipeline creates on the way (options, manufacturers...).</summary>
     public bool Counted { get; } = counted;
     public bool Failed { get; set; }
@@ -64,14 +65,14 @@ internal sealed class BatchWriter(ICatalogStore store, string sessionId, ImportC
             }
         }
         if (failed > 1 && failed == groups.Count)
-            throw new ImportException($"The store rejected every item of a batch: {last!.Message}", last);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.BatchRejected, last!.Message), last);
     }
 
     private void Fail(ItemProgress item, Exception ex)
     {
         item.Failed = true;
         counters.Failed++;
-        counters.AddMessage($"{item.Label}: {ex.Message}");
+        counters.AddMessage(ExchangeMessage.Of(MessageKeys.ItemFailed, item.Label, ex.Message));
     }
 
     private async Task SendOrThrowAsync(List<StagedCommand> staged, List<EntityKey> unchanged, CancellationToken ct)
@@ -82,7 +83,7 @@ internal sealed class BatchWriter(ICatalogStore store, string sessionId, ImportC
         }
         catch (Exception ex) when (ex is not OperationCanceledException && ex is not ImportException)
         {
-            throw new ImportException($"The store failed: {ex.Message}", ex);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.StoreFailed, ex.Message), ex);
         }
     }
 
@@ -93,8 +94,7 @@ internal sealed class BatchWriter(ICatalogStore store, string sessionId, ImportC
             commands[i] = staged[i].Command;
         var result = await store.ApplyAsync(new CatalogBatch(sessionId, commands, unchanged), ct);
         if (result.Outcomes.Count != commands.Length)
-            throw new ImportException(
-                $"The store answered {result.Outcomes.Count} outcomes for {commands.Length} commands.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.StoreOutcomeMismatch, result.Outcomes.Count, commands.Length));
         for (var i = 0; i < staged.Count; i++)
             staged[i].OnApplied(result.Outcomes[i]);
     }

@@ -5,7 +5,7 @@ namespace OneCExchange.Core.Catalog;
 /// <summary>
 /// The missing-items policy after a full exchange: unpublishes the categories and products the session did not carry
 /// (the store keeps a last-seen session id on every mapping row the session wrote or confirmed unchanged). Only kinds
-/// the session actually carried are considered (asked of the store, else remembered by this process); when neither
+/// the session actually carried in a catalog are considered (remembered by this process, else asked of the store); when neither
 /// can tell (a restart and a store without CountSeenAsync) nothing is unpublished — never destroy by surprise.
 /// </summary>
 public sealed class CatalogCompletionService(ICatalogStore store, CatalogImportOptions options, CatalogSessions sessions)
@@ -25,7 +25,9 @@ public sealed class CatalogCompletionService(ICatalogStore store, CatalogImportO
             var seen = await store.CountSeenAsync(completion.SessionId, kind, cancellationToken);
             if (seen is null && session is null)
                 unknown = true;
-            else if (seen > 0 || (seen is null && session!.HasSeen(kind)))
+            // A session this process remembers must have carried the kind in its catalog: products created from
+            // offers (CreateProductsFromOffers) are seen by the store but do not make an offers package a catalog.
+            else if (session is not null ? session.HasSeen(kind) && (seen is null || seen > 0) : seen > 0)
                 kinds.Add(kind);
         }
         if (kinds.Count == 0)

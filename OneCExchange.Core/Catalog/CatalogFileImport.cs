@@ -1,5 +1,6 @@
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Catalog;
 
@@ -72,7 +73,7 @@ public sealed class CatalogFileImport : IFileImport
                 ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);
                 TakeReaderWarnings();
             }
-            await _importer.FlushAsync(cancellationToken);
+            await _importer.CompleteAsync(cancellationToken);
             ItemsCompleted = _importer.CommittedItems;
             TakeReaderWarnings();
             _done = true;
@@ -80,16 +81,16 @@ public sealed class CatalogFileImport : IFileImport
         }
         catch (CommerceMlException e)
         {
-            throw new ImportException($"Файл {_request.RelativePath} не может быть загружен: {e.Message}", e);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileCannotLoad, _request.RelativePath, e.Message), e);
         }
         catch (IOException e)
         {
-            throw new ImportException($"Файл {_request.RelativePath} не может быть прочитан: {e.Message}", e);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileCannotRead, _request.RelativePath, e.Message), e);
         }
         catch (Exception e) when (e is not ImportException and not OperationCanceledException)
         {
             // A store failure outside a batch (reading mappings, checking slugs or SKUs): the checkpoint stays put.
-            throw new ImportException($"Файл {_request.RelativePath}: ошибка магазина: {e.Message}", e);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileStoreError, _request.RelativePath, e.Message), e);
         }
     }
 
@@ -98,7 +99,7 @@ public sealed class CatalogFileImport : IFileImport
         if (_reader is null || _reader.WarningCount == _warningsTaken)
             return;
         foreach (var warning in _reader.Warnings.Skip((int)Math.Min(_warningsTaken, int.MaxValue)))
-            Counters.AddMessage(warning.ToString());
+            Counters.AddMessage(ExchangeMessage.Of(MessageKeys.FileWarning, warning.Location.ToString(), warning.Message));
         Counters.Warnings += _reader.WarningCount - _warningsTaken;
         _warningsTaken = _reader.WarningCount;
     }

@@ -1,4 +1,5 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Catalog;
 
@@ -14,13 +15,13 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
     public IFileImport Open(FileImportRequest request)
     {
         if (request.Type != ExchangeType.Catalog)
-            throw new ImportException($"Файл {request.RelativePath} не относится к обмену каталогом.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotCatalog, request.RelativePath));
         var folder = Path.GetFullPath(request.SessionFolder);
         var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
         if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ImportException($"Недопустимое имя файла {request.RelativePath}.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
         if (!File.Exists(path))
-            throw new ImportException($"Файл {request.RelativePath} не был передан.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotUploaded, request.RelativePath));
         return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId), clock);
     }
 }

@@ -34,6 +34,12 @@ public sealed record CatalogImportOptions
     /// <summary>What a full exchange does with items it did not carry.</summary>
     public MissingItemsAction MissingItemsAction { get; init; } = MissingItemsAction.Unpublish;
 
+    /// <summary>
+    /// Create a product for an offer whose product the store does not have (offers-only packages): name, SKU, price and
+    /// stock from the offer. Off: such offers are skipped and reported as one warning per file.
+    /// </summary>
+    public bool CreateProductsFromOffers { get; init; }
+
     /// <summary>Adopt an existing store product with the same SKU instead of creating one (logged).</summary>
     public bool AdoptProductsBySku { get; init; }
 

@@ -1,6 +1,7 @@
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Settings;
+using OneCExchange.Core.Messages;
 using CmlProduct = OneCExchange.Core.CommerceMl.Product;
 
 namespace OneCExchange.Core.Catalog;
@@ -23,6 +24,7 @@ public sealed class CatalogImporter
     private static readonly Stage[] Stages = Enum.GetValues<Stage>();
     private static readonly NewProductDefaults SellableDefaults = new(1, 10000, true, true, true);
     private const string DeletedHash = "D:";
+    private const string ProductFromOfferHash = "O:";
 
     private sealed record Part(Stage Stage, Func<CatalogCommand?> Build, bool Primary, Action<CommandOutcome>? OnApplied);
 
@@ -67,14 +69,19 @@ public sealed class CatalogImporter
     private int _pendingItems;
     private readonly HashSet<EntityKey> _pendingKeys = [];
     private readonly List<EntityKey> _unchanged = [];
-    private readonly Dictionary<int, string> _rollUps = [];
+    /// <summary>Products whose variants' stock changed in this batch (by key: a product created in the batch has no id yet).</summary>
+    private readonly HashSet<string> _rollUps = new(StringComparer.Ordinal);
+    private readonly OffersWithoutProduct _offersWithoutProduct = new();
+    private VariantPrices? _variantPrices;
+    /// <summary>Products whose variants' prices changed in this batch: their own price follows the lowest.</summary>
+    private readonly HashSet<string> _priceRollUps = new(StringComparer.Ordinal);
     private readonly List<SlugRequest> _slugRequests = [];
     private readonly List<Adoption> _adoptions = [];
     /// <summary>Slugs given out in the current flush (not yet in the store).</summary>
     private readonly HashSet<string> _usedSlugs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _siblingCounters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groupOrder = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly HashSet<ExchangeMessage> _warned = [];
 
     public CatalogImporter(ICatalogStore store, CatalogImportOptions options, CatalogSessionState session,
         string sessionFolder, ImportCounters counters)
@@ -188,7 +195,7 @@ public sealed class CatalogImporter
             _counters.Skipped++;
             return;
         }
-        var item = NewItem(() => $"Группа {group.Id} «{group.Name}»", group.Location);
+        var item = NewItem(() => ExchangeMessage.Of(MessageKeys.LabelGroup, group.Id, group.Name), group.Location);
         item.Unpublishes = group.IsDeleted;
         var slug = entry == null ? RequestSlug(group.Name, "category") : null;
         item.Parts.Add(new Part(Stage.Main, () => new UpsertCategory
@@ -213,7 +220,7 @@ public sealed class CatalogImporter
             return 0;
         if (categories.TryGetValue(group.ParentId, out var parent))
             return parent.EntityId;
-        Warn($"Группа {group.Id}: родительская группа {group.ParentId} не загружена, группа помещена в корень");
+        Warn(ExchangeMessage.Of(MessageKeys.ParentGroupMissing, group.Id, group.ParentId));
         return 0;
     }
 
@@ -229,7 +236,7 @@ public sealed class CatalogImporter
             await FlushAsync(ct);
         var attributes = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationAttribute, ct);
         var options = await _maps.GetAsync(_store, CatalogEntityKind.SpecificationOption, ct);
-        var item = NewItem(() => $"Свойство {property.Id} «{property.Name}»", property.Location);
+        var item = NewItem(() => ExchangeMessage.Of(MessageKeys.LabelProperty, property.Id, property.Name), property.Location);
         var keys = new List<EntityKey>();
 
         var hash = _hash.Add(property.Name).Finish();
@@ -291,7 +298,7 @@ public sealed class CatalogImporter
         var products = await _maps.GetAsync(_store, CatalogEntityKind.Product, ct);
         _session.MarkSeen(CatalogEntityKind.Product);
         products.TryGetValue(productKey, out var entry);
-        var item = NewItem(() => $"Товар {product.Id} «{product.Name}»", product.Location);
+        var item = NewItem(() => ExchangeMessage.Of(MessageKeys.LabelProduct, product.Id, product.Name), product.Location);
         var keys = new List<EntityKey>();
 
         if (variantKey != null)
@@ -339,7 +346,7 @@ public sealed class CatalogImporter
         var manufacturer = await ManufacturerAsync(product, ct);
         var tax = TaxKeys.For(product.TaxRates);
         if (tax is { } taxKey)
-            await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), taxKey, static t => $"Ставка {t.Name}",
+            await EnsureDependencyAsync(new(CatalogEntityKind.TaxCategory, taxKey.Key), taxKey, static t => ExchangeMessage.Of(MessageKeys.LabelTaxRate, t.Name),
                 Stage.Dependencies, static t => new UpsertTaxCategory { Key = t.Key, Name = t.Name }, ct);
         var specifications = await SpecificationsAsync(product, manufacturer?.PropertyId, ct);
         var pictureIndex = applyPictures ? await _maps.PicturesAsync(_store, ct) : null;
@@ -356,7 +363,7 @@ public sealed class CatalogImporter
             var entityId = entry?.EntityId ?? adoption?.ProductId;
             var creating = entityId == null;
             if (adoption?.ProductId is { } adopted)
-                _counters.AddMessage($"Товар {productKey}: привязан по артикулу {adoption.Sku} к товару магазина {adopted}");
+                _counters.AddMessage(ExchangeMessage.Of(MessageKeys.ProductAdoptedBySku, productKey, adoption.Sku, adopted));
             var (pictures, removed) = images != null
                 ? Pictures(productKey, images, pictureIndex!, slug?.Result ?? SlugText.From(product.Name, "product"))
                 : (null, []);
@@ -441,7 +448,7 @@ public sealed class CatalogImporter
             }
             else
             {
-                Warn($"Товар {product.Id}: группа {groupId} не загружена");
+                Warn(ExchangeMessage.Of(MessageKeys.ProductGroupMissing, product.Id, groupId));
             }
         }
         return ids;
@@ -467,7 +474,7 @@ public sealed class CatalogImporter
         {
             var slug = RequestSlug(f.Name, "manufacturer");
             await EnsureDependencyAsync(new(CatalogEntityKind.Manufacturer, f.Key), (f.Key, f.Name, slug),
-                static s => $"Изготовитель «{s.Name}»", Stage.Dependencies,
+                static s => ExchangeMessage.Of(MessageKeys.LabelManufacturer, s.Name), Stage.Dependencies,
                 static s => new UpsertManufacturer { Key = s.Key, Name = s.Name, Slug = s.slug.Result }, ct);
         }
         return found;
@@ -493,7 +500,7 @@ public sealed class CatalogImporter
                 if (!IsValue(text) && item.ReferenceValueId is null)
                     continue;
                 await EnsureDependencyAsync(new(CatalogEntityKind.SpecificationAttribute, propertyId),
-                    (propertyId, propertyName), static p => $"Свойство {p.propertyId} «{p.propertyName}»", Stage.Dependencies,
+                    (propertyId, propertyName), static p => ExchangeMessage.Of(MessageKeys.LabelProperty, p.propertyId, p.propertyName), Stage.Dependencies,
                     static p => new UpsertSpecificationAttribute { Key = p.propertyId, Name = p.propertyName }, ct);
                 string optionKey;
                 string? custom = null;
@@ -516,7 +523,7 @@ public sealed class CatalogImporter
                     custom = text;
                 }
                 await EnsureDependencyAsync(new(CatalogEntityKind.SpecificationOption, optionKey),
-                    (optionKey, optionName, propertyId), static o => $"Значение {o.optionKey}", Stage.Options,
+                    (optionKey, optionName, propertyId), static o => ExchangeMessage.Of(MessageKeys.LabelPropertyValue, o.optionKey), Stage.Options,
                     o => EntityIdOf(CatalogEntityKind.SpecificationAttribute, o.propertyId) is { } attributeId
                         ? new UpsertSpecificationOption { Key = o.optionKey, SpecificationAttributeId = attributeId, Name = o.optionName }
                         : null, ct);
@@ -534,7 +541,7 @@ public sealed class CatalogImporter
             if (EntityIdOf(CatalogEntityKind.SpecificationOption, value.OptionKey) is { } optionId)
                 result.Add(new ProductSpecification(optionId, value.CustomValue, value.CustomValue is null, value.DisplayOrder));
             else
-                Warn($"Товар {product.Id}: значение свойства {value.OptionKey} не загружено");
+                Warn(ExchangeMessage.Of(MessageKeys.PropertyValueMissing, product.Id, value.OptionKey));
         }
         return result;
     }
@@ -551,7 +558,7 @@ public sealed class CatalogImporter
             var full = StagedFile(path);
             if (full == null)
             {
-                Warn($"Товар {product.Id}: недопустимый путь картинки {path}");
+                Warn(ExchangeMessage.Of(MessageKeys.PicturePathInvalid, product.Id, path));
                 continue;
             }
             result.Add(new StagedImage(image with { Path = path }, full, File.Exists(full) ? ContentHash.OfFile(full) : null));
@@ -585,7 +592,7 @@ public sealed class CatalogImporter
                     pictures.Add(new ProductPicture(PictureAction.Keep, key, known.PictureId, image.FilePath, path,
                         known.Hash ?? "", mime, seoName, order, image.Image.Caption));
                 else
-                    Warn($"Товар {productKey}: файл картинки {path} не передан");
+                    Warn(ExchangeMessage.Of(MessageKeys.PictureFileMissing, productKey, path));
                 continue;
             }
             var action = known is null ? PictureAction.Add
@@ -602,7 +609,7 @@ public sealed class CatalogImporter
         List<ProductPicture> pictures, IReadOnlyList<int>? pictureIds)
     {
         if (pictureIds is null || pictureIds.Count != pictures.Count)
-            throw new ImportException($"The store did not return the picture ids of product {productKey}.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.PictureIdsMissing, productKey));
         index[productKey] = pictures.Select((p, i) => new MappedPicture(p.Key, pictureIds[i], p.ContentHash)).ToList();
     }
 
@@ -630,21 +637,28 @@ public sealed class CatalogImporter
         var variants = await _maps.GetAsync(_store, CatalogEntityKind.Variant, ct);
         var priceMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferPrices, ct);
         var stockMap = await _maps.GetAsync(_store, CatalogEntityKind.OfferStock, ct);
-        var label = () => $"Предложение {offer.Id}" + (offer.Name is null ? "" : $" «{offer.Name}»");
-        if (!products.TryGetValue(productKey, out var productEntry))
+        _variantPrices ??= new VariantPrices(priceMap, key => variants.TryGetValue(key, out var v) && v.Hash == DeletedHash);
+        var label = () => offer.Name is null
+            ? ExchangeMessage.Of(MessageKeys.LabelOffer, offer.Id)
+            : ExchangeMessage.Of(MessageKeys.LabelOfferNamed, offer.Id, offer.Name);
+        var item = NewItem(label, offer.Location);
+        var keys = new List<EntityKey>();
+        if (!products.ContainsKey(productKey))
         {
             if (offer.IsDeleted)
             {
                 _counters.Skipped++;
                 return;
             }
-            _counters.Failed++;
-            _counters.AddMessage($"{label()} ({offer.Location}): товар {productKey} не загружен");
-            return;
+            if (!_options.CreateProductsFromOffers)
+            {
+                _offersWithoutProduct.Add(offer.Id);
+                _counters.Skipped++;
+                return;
+            }
+            AddProductFromOfferPart(item, keys, offer, productKey);
         }
 
-        var item = NewItem(label, offer.Location);
-        var keys = new List<EntityKey>();
         var isVariant = offer.CharacteristicId != null;
         OfferTarget target;
         Func<int?> targetId;
@@ -676,11 +690,11 @@ public sealed class CatalogImporter
         else
         {
             target = OfferTarget.Product;
-            targetId = () => productEntry.EntityId;
+            targetId = () => EntityIdOf(CatalogEntityKind.Product, productKey);
         }
 
         if (offer.HasPrices && offer.Prices.Count > 0 && (_options.UpdateProductPrices || !priceMap.ContainsKey(offer.Id)))
-            AddPricesPart(item, keys, priceMap, offer, target, targetId);
+            AddPricesPart(item, keys, priceMap, offer, target, targetId, productKey);
 
         // A product with variants shows the sum of their stock (rolled up), whatever its own offer says.
         var hasStock = offer.HasStock || (offer.IsDeleted && !isVariant);
@@ -690,6 +704,34 @@ public sealed class CatalogImporter
             await AddStockPartAsync(item, keys, stockMap, offer, target, targetId, productKey, products, ct);
 
         Finish(item, keys);
+    }
+
+    /// <summary>
+    /// A product for an offer whose product the store does not have (setting CreateProductsFromOffers): named after the
+    /// offer (a variant's name without its characteristic in parentheses), with the offer's SKU and barcode when the
+    /// offer is the product itself. A later catalog brings the rest (its hash differs, so it updates the product).
+    /// </summary>
+    private void AddProductFromOfferPart(Pending item, List<EntityKey> keys, Offer offer, string productKey)
+    {
+        var isVariant = offer.CharacteristicId != null;
+        var name = Blank(offer.Name) ?? productKey;
+        if (isVariant && name.EndsWith(')') && name.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var cut)
+            name = name[..cut];
+        var slug = RequestSlug(name, "product");
+        item.Parts.Add(new Part(Stage.Main, () => new UpsertProduct
+        {
+            Key = productKey,
+            Hash = ProductFromOfferHash,
+            Name = name,
+            Sku = isVariant ? null : Blank(offer.Sku),
+            Gtin = isVariant ? null : Blank(offer.Barcode),
+            ShortDescription = "",
+            FullDescription = "",
+            Published = _options.PublishNewProducts,
+            Slug = slug.Result,
+            Defaults = SellableDefaults,
+        }, Primary: true, null));
+        keys.Add(new(CatalogEntityKind.Product, productKey));
     }
 
     private bool HasVariants(string productKey, Dictionary<string, MappedEntity> variants)
@@ -719,14 +761,15 @@ public sealed class CatalogImporter
                 return;
             }
             item.Unpublishes = true;
+            _variantPrices?.Note(variantKey, null);
+            _priceRollUps.Add(productKey);
             item.Parts.Add(new Part(Stage.Variants, () => new UnpublishEntity
             {
                 Key = variantKey, Hash = DeletedHash, EntityId = entry.EntityId, EntityKind = CatalogEntityKind.Variant,
             }, Primary: true, null));
             keys.Add(new(CatalogEntityKind.Variant, variantKey));
             // Its stock is now 0: the product's total follows.
-            if (EntityIdOf(CatalogEntityKind.Product, productKey) is { } productId)
-                _rollUps[productId] = productKey;
+            _rollUps.Add(productKey);
             return;
         }
         var attributes = characteristics.Where(c => IsValue(c.Value.Trim()))
@@ -755,12 +798,12 @@ public sealed class CatalogImporter
     }
 
     private void AddPricesPart(Pending item, List<EntityKey> keys, Dictionary<string, MappedEntity> priceMap, Offer offer,
-        OfferTarget target, Func<int?> targetId)
+        OfferTarget target, Func<int?> targetId, string productKey)
     {
-        var warnings = new List<string>();
+        var warnings = new List<ExchangeMessage>();
         var routed = _prices.Route(offer, warnings);
         foreach (var warning in warnings)
-            Warn($"Предложение {offer.Id}: {warning}");
+            Warn(warning);
         if (target == OfferTarget.Variant)
             routed = routed with { OldPrice = null, ProductCost = null, Tiers = [] };
         if (routed.IsEmpty)
@@ -772,11 +815,18 @@ public sealed class CatalogImporter
         foreach (var role in roles)
             _hash.Add(role);
         var hash = _hash.Finish();
+        if (target == OfferTarget.Variant)
+            hash = VariantPrices.VariantHash(hash, routed.Price);
         priceMap.TryGetValue(offer.Id, out var entry);
         if (entry != null && entry.Hash == hash)
         {
             _unchanged.Add(new(CatalogEntityKind.OfferPrices, offer.Id));
             return;
+        }
+        if (target == OfferTarget.Variant && routed.Price is { } variantPrice)
+        {
+            _variantPrices!.Note(offer.Id, variantPrice);
+            _priceRollUps.Add(productKey);
         }
         item.Parts.Add(new Part(Stage.Offers, () => targetId() is { } id
             ? new SetOfferPrices
@@ -844,8 +894,8 @@ public sealed class CatalogImporter
             };
         }, Primary: false, null));
         keys.Add(new(CatalogEntityKind.OfferStock, offer.Id));
-        if (target == OfferTarget.Variant && products.TryGetValue(productKey, out var product))
-            _rollUps[product.EntityId] = productKey;
+        if (target == OfferTarget.Variant)
+            _rollUps.Add(productKey);
     }
 
     private static int Quantity(decimal quantity) =>
@@ -870,7 +920,7 @@ public sealed class CatalogImporter
             await EnsureWarehouseAsync(warehouseId, ct);
             return (() => EntityIdOf(CatalogEntityKind.Warehouse, warehouseId), warehouseId);
         }
-        Warn($"Склад {warehouseId} не сопоставлен со складом магазина, его остатки не загружаются");
+        Warn(ExchangeMessage.Of(MessageKeys.WarehouseNotMapped, warehouseId));
         return null;
     }
 
@@ -878,7 +928,7 @@ public sealed class CatalogImporter
     {
         var known = _session.TryGetWarehouse(warehouseId, out var warehouse) ? warehouse : null;
         await EnsureDependencyAsync(new(CatalogEntityKind.Warehouse, warehouseId), (warehouseId, known),
-            static w => $"Склад {w.warehouseId}", Stage.Dependencies, static w => new UpsertWarehouse
+            static w => ExchangeMessage.Of(MessageKeys.LabelWarehouse, w.warehouseId), Stage.Dependencies, static w => new UpsertWarehouse
             {
                 Key = w.warehouseId, Name = w.known?.Name ?? w.warehouseId, Address = w.known?.Address,
             }, ct);
@@ -908,12 +958,16 @@ public sealed class CatalogImporter
                 }
             }
             if (stage == Stage.Offers)
-                foreach (var (productId, productKey) in _rollUps)
+                foreach (var productKey in _rollUps)
                 {
-                    var progress = new ItemProgress(() => $"Остаток товара {productKey}", counted: false);
+                    if (EntityIdOf(CatalogEntityKind.Product, productKey) is not { } productId)
+                        continue;
+                    var progress = new ItemProgress(() => ExchangeMessage.Of(MessageKeys.LabelProductStock, productKey), counted: false);
                     staged.Add(new StagedCommand(progress, new RollUpVariantStock { Key = productKey, ProductId = productId },
                         _ => { }));
                 }
+            if (stage == Stage.Offers)
+                StageProductPricesFromVariants(staged);
             await _writer.ApplyAsync(staged, stage == Stage.Offers ? _unchanged : [], ct);
         }
 
@@ -937,9 +991,44 @@ public sealed class CatalogImporter
         _pendingKeys.Clear();
         _unchanged.Clear();
         _rollUps.Clear();
+        _priceRollUps.Clear();
         _slugRequests.Clear();
         _adoptions.Clear();
         _usedSlugs.Clear(); // now written: the store's check sees them
+    }
+
+    /// <summary>Sends what is buffered and reports what the file as a whole gave (offers without a product).</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        if (_offersWithoutProduct.TakeWarning() is { } warning)
+        {
+            _counters.Warnings++;
+            _counters.AddMessage(warning);
+        }
+    }
+
+    /// <summary>
+    /// The price of each product whose variants' prices changed: the lowest variant price (see <see cref="VariantPrices"/>),
+    /// as the product's own offer price would be set.
+    /// </summary>
+    private void StageProductPricesFromVariants(List<StagedCommand> staged)
+    {
+        foreach (var productKey in _priceRollUps)
+        {
+            if (_pendingKeys.Contains(new(CatalogEntityKind.OfferPrices, productKey))
+                || EntityIdOf(CatalogEntityKind.Product, productKey) is not { } productId
+                || _variantPrices!.PriceToSet(productKey) is not { } price)
+                continue;
+            var progress = new ItemProgress(() => ExchangeMessage.Of(MessageKeys.LabelProductPrice, productKey), counted: false);
+            var command = new SetOfferPrices
+            {
+                Key = productKey, Hash = VariantPrices.DerivedHash(price), EntityId = productId, Target = OfferTarget.Product,
+                TargetId = productId, Price = price,
+            };
+            staged.Add(new StagedCommand(progress, command,
+                outcome => _maps.Record(CatalogEntityKind.OfferPrices, productKey, outcome.EntityId, command.Hash)));
+        }
     }
 
     private void Applied(Pending pending, Part part, CatalogCommand command, CommandOutcome outcome)
@@ -1008,8 +1097,8 @@ public sealed class CatalogImporter
 
     // ---------------------------------------------------------------- helpers
 
-    private static Pending NewItem(Func<string> label, SourceLocation location) =>
-        new(new ItemProgress(() => $"{label()} ({location})", counted: true));
+    private static Pending NewItem(Func<ExchangeMessage> label, SourceLocation location) =>
+        new(new ItemProgress(() => ExchangeMessage.Of(MessageKeys.LabelAt, label(), location.ToString()), counted: true));
 
     private void Finish(Pending item, List<EntityKey> keys)
     {
@@ -1036,7 +1125,7 @@ public sealed class CatalogImporter
 
     /// <summary>Queues the creation of something an item needs (an option, a manufacturer...) unless it exists or is
     /// already queued; true when it was queued now. The label and command are built only then.</summary>
-    private async ValueTask<bool> EnsureDependencyAsync<TState>(EntityKey key, TState state, Func<TState, string> label,
+    private async ValueTask<bool> EnsureDependencyAsync<TState>(EntityKey key, TState state, Func<TState, ExchangeMessage> label,
         Stage stage, Func<TState, CatalogCommand?> build, CancellationToken ct)
     {
         var map = await _maps.GetAsync(_store, key.Kind, ct);
@@ -1068,7 +1157,7 @@ public sealed class CatalogImporter
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private void Warn(string message)
+    private void Warn(ExchangeMessage message)
     {
         // Repeats of a message are counted once; the set stays bounded on files with many distinct warnings.
         if (_warned.Contains(message) || (_warned.Count < 10_000 && !_warned.Add(message)))

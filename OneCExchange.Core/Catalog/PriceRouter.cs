@@ -1,4 +1,5 @@
 using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Core.Catalog;
@@ -21,7 +22,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
         .Where(m => m.Target == PriceTarget.Tier && m.CustomerRole != null)
         .Select(m => m.CustomerRole!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    public RoutedPrices Route(Offer offer, List<string> warnings)
+    public RoutedPrices Route(Offer offer, List<ExchangeMessage> warnings)
     {
         decimal? price = null, oldPrice = null, cost = null;
         var tiers = new List<TierPrice>();
@@ -30,7 +31,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
             var mapping = Find(offerPrice.PriceTypeId, offer);
             if (mapping is null or { Target: PriceTarget.Ignore })
                 continue;
-            if (Convert(offerPrice, warnings) is not { } amount)
+            if (Convert(offerPrice, offer.Id, warnings) is not { } amount)
                 continue;
             switch (mapping.Target)
             {
@@ -56,7 +57,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
                 : options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.Source, name, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private decimal? Convert(OfferPrice offerPrice, List<string> warnings)
+    private decimal? Convert(OfferPrice offerPrice, string offerId, List<ExchangeMessage> warnings)
     {
         var code = offerPrice.Currency
             ?? (session.TryGetPriceType(offerPrice.PriceTypeId, out var type) ? type.Currency : null);
@@ -67,7 +68,7 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
             return offerPrice.PricePerUnit;
         if (options.CurrencyRates?.TryGetRate(currency, _storeCurrency, out var rate) == true)
             return Math.Round(offerPrice.PricePerUnit * rate, 2, MidpointRounding.AwayFromZero);
-        warnings.Add($"no exchange rate from {currency} to {_storeCurrency}; the price of type {offerPrice.PriceTypeId} is skipped");
+        warnings.Add(ExchangeMessage.Of(MessageKeys.NoExchangeRate, offerId, currency, _storeCurrency, offerPrice.PriceTypeId));
         return null;
     }
 }

@@ -1,3 +1,5 @@
+using OneCExchange.Core.Messages;
+
 namespace OneCExchange.Core.CommerceMl;
 
 // Typed records produced by CommerceMlReader, one per item of a CommerceML file, in document order.
@@ -11,7 +13,7 @@ public sealed record SourceLocation(string File, int Line, int Position)
 }
 
 /// <summary>Something the reader met and could not interpret; the item is still produced where possible.</summary>
-public sealed record CommerceMlWarning(SourceLocation Location, string Message)
+public sealed record CommerceMlWarning(SourceLocation Location, ExchangeMessage Message)
 {
     public override string ToString() => $"{Location}: {Message}";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using OneCExchange.Core.CommerceMl.Reading;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl;
 
@@ -152,7 +153,7 @@ public sealed class CommerceMlReader : IDisposable
             GeneratedAt = CommerceMlValues.ParseDate(_xml.GetAttribute("ДатаФормирования")),
         };
         if (header.SchemaVersion.Length == 0)
-            _cursor.Warn(location, "the root element has no ВерсияСхемы");
+            _cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderNoSchemaVersion));
         var empty = _xml.IsEmptyElement;
         _xml.Read();
         if (!empty)
@@ -201,7 +202,7 @@ public sealed class CommerceMlReader : IDisposable
     /// <summary>An element that is not an item of the collection it is in: 1C data the reader cannot place.</summary>
     private CommerceMlRecord? SkipUnexpected(Section section, string name)
     {
-        _cursor.Warn($"<{name}> is not expected in {section.Kind.ToString().ToLowerInvariant()} and is skipped");
+        _cursor.Warn(ExchangeMessage.Of(MessageKeys.ReaderUnexpectedElement, name, section.Kind.ToString().ToLowerInvariant()));
         _xml.Skip();
         return null;
     }
@@ -220,7 +221,7 @@ public sealed class CommerceMlReader : IDisposable
                 Enter(SectionKind.OfferPackage);
                 break;
             default:
-                _cursor.Warn($"<{name}> is not catalog data; skipped");
+                _cursor.Warn(ExchangeMessage.Of(MessageKeys.ReaderNotCatalogData, name));
                 _xml.Skip();
                 break;
         }
@@ -247,7 +248,7 @@ public sealed class CommerceMlReader : IDisposable
                 var location = _cursor.Here();
                 var changesOnly = _cursor.ReadBoolean() ?? false;
                 if (section.Emitted && changesOnly != section.ContainsOnlyChanges)
-                    _cursor.Warn(location, $"<СодержитТолькоИзменения>{changesOnly}</СодержитТолькоИзменения> comes after the items it applies to; the header already said {section.ContainsOnlyChanges}");
+                    _cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderChangesOnlyTooLate, changesOnly, section.ContainsOnlyChanges));
                 section.ContainsOnlyChanges = changesOnly;
                 break;
             default: _xml.Skip(); break;
@@ -270,7 +271,7 @@ public sealed class CommerceMlReader : IDisposable
             case "ПометкаУдаления": group.IsDeleted = _cursor.ReadBoolean() ?? false; break;
             default:
                 if (group.Emitted)
-                    _cursor.Warn($"<{name}> of group {group.Id} comes after its subgroups and is ignored");
+                    _cursor.Warn(ExchangeMessage.Of(MessageKeys.ReaderGroupFieldTooLate, name, group.Id));
                 _xml.Skip();
                 break;
         }
@@ -340,7 +341,7 @@ public sealed class CommerceMlReader : IDisposable
     {
         if (section.Id == null)
         {
-            _cursor.Warn(section.Location, $"a group without <Ид> (\"{section.Name}\") is skipped; its subgroups go to its parent");
+            _cursor.Warn(section.Location, ExchangeMessage.Of(MessageKeys.ReaderGroupWithoutId, section.Name));
             return null;
         }
         string? parentId = null;
@@ -354,7 +355,7 @@ public sealed class CommerceMlReader : IDisposable
             depth++;
         }
         if (string.IsNullOrEmpty(section.Name))
-            _cursor.Warn(section.Location, $"group {section.Id} has no <Наименование>");
+            _cursor.Warn(section.Location, ExchangeMessage.Of(MessageKeys.ReaderGroupWithoutName, section.Id));
         var group = new Group
         {
             Location = section.Location, Id = section.Id, ParentId = parentId, Name = section.Name ?? "",

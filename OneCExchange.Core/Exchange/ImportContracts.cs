@@ -1,3 +1,5 @@
+using OneCExchange.Core.Messages;
+
 namespace OneCExchange.Core.Exchange;
 
 // The seams between the protocol (mode=import, deactivate, complete, query, success) and the work behind it.
@@ -51,11 +53,11 @@ public sealed class ImportCounters
     public long Warnings { get; set; }
 
     /// <summary>Up to a bounded number of messages (warnings and per-item failures) for the log.</summary>
-    public List<string> Messages { get; } = [];
+    public List<ExchangeMessage> Messages { get; } = [];
 
     public const int MaxMessages = 200;
 
-    public void AddMessage(string message)
+    public void AddMessage(ExchangeMessage message)
     {
         if (Messages.Count < MaxMessages)
             Messages.Add(message);
@@ -65,8 +67,14 @@ public sealed class ImportCounters
         $"created {Created}, updated {Updated}, skipped {Skipped}, unpublished {Unpublished}, failed {Failed}, warnings {Warnings}";
 }
 
-/// <summary>A file that cannot be imported: bad XML, an unknown document, a store failure. The message is for 1C.</summary>
-public class ImportException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A file that cannot be imported: bad XML, an unknown document, a store failure. The message (Core's text of the
+/// reason) goes to 1C; the reason is what the host shows its admin.
+/// </summary>
+public class ImportException(ExchangeMessage reason, Exception? inner = null) : Exception(reason.ToString(), inner)
+{
+    public ExchangeMessage Reason { get; } = reason;
+}
 
 /// <summary>What 1C asks at the end of a catalog exchange (mode=deactivate, mode=complete, or an old-style full file).</summary>
 /// <param name="DeactivateMissing">True only after a full exchange: items the session did not carry may be unpublished.</param>

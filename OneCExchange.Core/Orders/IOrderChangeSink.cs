@@ -1,4 +1,5 @@
 using OneCExchange.Core.CommerceMl.Orders;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Orders;
 
@@ -15,8 +16,10 @@ public interface IOrderChangeSink
     /// 1. store OneCNumber/OneCDate on the order (shown to the admin) when given and different;
     /// 2. Cancel: cancel the order (restocking as the store does) unless already cancelled;
     /// 3. MarkPaid: mark the order paid unless already paid;
-    /// 4. MarkShipped: ship what is not shipped yet as one shipment (tracking number = ShipmentNumber) unless shipped;
-    /// 5. TargetStatus: set the order status when different (Cancelled goes through step 2's cancellation).
+    /// 4. AllowShipping: a pending order becomes Processing (nopCommerce's "ready to ship"), unless TargetStatus says otherwise;
+    /// 5. MarkShipped: ship what is not shipped yet as one shipment (tracking number = ShipmentNumber) unless shipped;
+    ///    MarkDelivered: then mark every shipment delivered (an order that needs no shipping just completes);
+    /// 6. TargetStatus: set the order status when different (Cancelled goes through step 2's cancellation).
     /// A step the store does not allow (e.g. paying or shipping a cancelled order, leaving Cancelled) is skipped and
     /// reported in <see cref="OrderChangeResult.Rejected"/>; the other steps still apply. Every applied change is
     /// recorded in one order note naming the 1C document. NotifyCustomer is passed to cancel/ship/status changes.
@@ -41,8 +44,14 @@ public sealed record OrderChangeCommand
     public string? PaymentNumber { get; init; }
     public DateTime? PaymentDate { get; init; }
 
-    /// <summary>1C says it is shipped: Отгружен=true, or a shipment date or number by 1C.</summary>
+    /// <summary>Доставка разрешена=true: 1C allows shipping the order.</summary>
+    public bool AllowShipping { get; init; }
+
+    /// <summary>1C says it is shipped: Отгружен=true, or a shipment date or number by 1C, or delivered.</summary>
     public bool MarkShipped { get; init; }
+    /// <summary>1C says it is delivered and done ("[F] Доставлен", "Выполнен", Финальный статус=true).</summary>
+    public bool MarkDelivered { get; init; }
+
     public string? ShipmentNumber { get; init; }
     public DateTime? ShipmentDate { get; init; }
 
@@ -52,7 +61,7 @@ public sealed record OrderChangeCommand
     /// <summary>Проведен as 1C sent it (recorded in the note only).</summary>
     public bool? Posted { get; init; }
 
-    /// <summary>The store status the 1C status maps to (OrderStatusMappings); null when none maps.</summary>
+    /// <summary>The store status the 1C status maps to (OrderStatusMappings), or Complete for a standard final status; null otherwise.</summary>
     public StoreOrderStatus? TargetStatus { get; init; }
 
     /// <summary>The 1C status text (Статус заказа, else Статуса заказа ИД), for the note.</summary>
@@ -73,10 +82,10 @@ public enum OrderChangeOutcome
 
 /// <summary>What the sink did with one command.</summary>
 /// <param name="OrderId">The store order id, null for an unknown order.</param>
-/// <param name="Applied">Short descriptions of the steps applied (e.g. "paid", "shipped", "status Complete").</param>
-/// <param name="Rejected">Illegal transitions skipped, each a message for the log and 1C.</param>
-public sealed record OrderChangeResult(OrderChangeOutcome Outcome, int? OrderId, IReadOnlyList<string> Applied,
-    IReadOnlyList<string> Rejected)
+/// <param name="Applied">The steps applied (keys MessageKeys.OrderApplied…: paid, shipped, status…).</param>
+/// <param name="Rejected">Illegal transitions skipped (keys MessageKeys.OrderRejected…), each a message for the log and 1C.</param>
+public sealed record OrderChangeResult(OrderChangeOutcome Outcome, int? OrderId, IReadOnlyList<ExchangeMessage> Applied,
+    IReadOnlyList<ExchangeMessage> Rejected)
 {
     public static OrderChangeResult Unknown { get; } = new(OrderChangeOutcome.UnknownOrder, null, [], []);
 }

@@ -1,6 +1,7 @@
 using System.Xml;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Orders;
 
@@ -86,7 +87,7 @@ public sealed class OrderChangesImport : IFileImport
         if (command == null)
         {
             Counters.Skipped++;
-            Counters.AddMessage($"Документ {change.Reference} ({change.BusinessOperation}) не является заказом и пропущен.");
+            Counters.AddMessage(ExchangeMessage.Of(MessageKeys.OrderNotAnOrder, change.Reference, change.BusinessOperation));
             return;
         }
         OrderChangeResult result;
@@ -96,13 +97,13 @@ public sealed class OrderChangesImport : IFileImport
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new ImportException($"Заказ {change.Reference}: магазин не смог применить изменения из 1С: {exception.Message}", exception);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.OrderStoreFailed, change.Reference, exception.Message), exception);
         }
         switch (result.Outcome)
         {
             case OrderChangeOutcome.UnknownOrder:
                 Counters.Failed++;
-                Counters.AddMessage($"Заказ {change.Reference} не найден на сайте; изменения из 1С не применены.");
+                Counters.AddMessage(ExchangeMessage.Of(MessageKeys.OrderNotFound, change.Reference));
                 break;
             case OrderChangeOutcome.Applied:
                 Counters.Updated++;
@@ -114,21 +115,14 @@ public sealed class OrderChangesImport : IFileImport
         foreach (var rejected in result.Rejected)
         {
             Counters.Warnings++;
-            Counters.AddMessage($"Заказ {change.Reference}: {rejected}");
+            Counters.AddMessage(ExchangeMessage.Of(MessageKeys.OrderRejected, change.Reference, rejected));
         }
     }
 
     private async Task<OrderChangeInterpreter> CreateInterpreterAsync(CancellationToken cancellationToken)
     {
         var options = await _optionsProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return new OrderChangeInterpreter(OrderStatusMap.Parse(options.OrderStatusMappings), options.NotifyCustomerOnStatusChange);
-        }
-        catch (FormatException exception)
-        {
-            throw new ImportException("Настройка сопоставления статусов заказов неверна: " + exception.Message, exception);
-        }
+        return new OrderChangeInterpreter(OrderStatusMap.Parse(options.OrderStatusMappings), options.NotifyCustomerOnStatusChange);
     }
 
     private long CountDocuments()
@@ -141,13 +135,13 @@ public sealed class OrderChangesImport : IFileImport
                 foreach (var warning in reader.Warnings)
                 {
                     Counters.Warnings++;
-                    Counters.AddMessage(warning.ToString());
+                    Counters.AddMessage(ExchangeMessage.Of(MessageKeys.FileWarning, warning.Location.ToString(), warning.Message));
                 }
             return count;
         }
         catch (Exception exception) when (exception is XmlException or FormatException or IOException or UnauthorizedAccessException)
         {
-            throw new ImportException($"Файл {_request.RelativePath} не загружен: {exception.Message}", exception);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotLoaded, _request.RelativePath, exception.Message), exception);
         }
     }
 
@@ -173,7 +167,7 @@ public sealed class OrderChangesImport : IFileImport
         }
         catch (Exception exception) when (exception is XmlException or FormatException or IOException)
         {
-            throw new ImportException($"Файл {_request.RelativePath} изменился во время загрузки: {exception.Message}", exception);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileChanged, _request.RelativePath, exception.Message), exception);
         }
         change = null!;
         return false;
@@ -184,7 +178,7 @@ public sealed class OrderChangesImport : IFileImport
         var folder = Path.GetFullPath(request.SessionFolder);
         var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
         if (!path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ImportException($"Имя файла {request.RelativePath} недопустимо.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
         return path;
     }
 }

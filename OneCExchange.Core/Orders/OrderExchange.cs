@@ -1,5 +1,6 @@
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Orders;
 
@@ -52,7 +53,7 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
         }
         catch (ArgumentException exception)
         {
-            throw new ImportException(exception.Message, exception);
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.UnsupportedOrderFormat, exception.Message), exception);
         }
     }
 }

@@ -1,3 +1,5 @@
+using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Core.Orders;
@@ -15,13 +17,12 @@ public sealed class OrderStatusMap
 
     public int Count => _map.Count;
 
-    /// <exception cref="FormatException">A line is not "name=status", names an unknown store status, or repeats a 1C status.</exception>
+    /// <exception cref="ImportException">A line is not "name=status", names an unknown store status, or repeats a 1C status.</exception>
     public static OrderStatusMap Parse(string? text)
     {
         var parsed = MappingLines.ParseOrderStatuses(text);
         if (!parsed.IsValid)
-            throw new FormatException(
-                $"строка {string.Join(", ", parsed.InvalidLines)} не имеет вида «<статус 1С>=<Pending|Processing|Complete|Cancelled>» или повторяет статус 1С.");
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.InvalidOrderStatusMappings, string.Join(", ", parsed.InvalidLines)));
         return new(parsed.Items.ToDictionary(item => item.Source, item => (StoreOrderStatus)(int)item.Status,
             StringComparer.OrdinalIgnoreCase));
     }

@@ -151,6 +151,8 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         catch (ImportException exception)
         {
             trace.Counters = before.StepSince(import.Counters);
+            // The answer carries Core's text for 1C; the log also keeps the reason as a message the admin reads in their language.
+            trace.Counters.AddMessage(exception.Reason);
             await SaveAsync(FileImportStatus.Failed, exception.Message);
             import.Dispose();
             return Answer.Failure($"Ошибка загрузки файла {relative}: {exception.Message}");

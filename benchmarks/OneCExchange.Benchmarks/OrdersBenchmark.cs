@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Benchmarks;
@@ -159,7 +160,7 @@ public static class OrdersBenchmark
         public Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken)
         {
             Applied++;
-            return Task.FromResult(new OrderChangeResult(OrderChangeOutcome.Applied, 1, ["counted"], []));
+            return Task.FromResult(new OrderChangeResult(OrderChangeOutcome.Applied, 1, [ExchangeMessage.Of(MessageKeys.OrderAppliedPaid, "")], []));
         }
     }
 

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Tests.Fakes;
 
@@ -71,7 +72,7 @@ public class ExchangeTablesTests
         var entries = new InMemoryRepository<OneCExchangeLogEntry>();
         var log = new ExchangeLogService(records, entries);
         var step1 = new ImportCounters { Created = 3, Updated = 1 };
-        step1.AddMessage("warning one");
+        step1.AddMessage(ExchangeMessage.Of(MessageKeys.ProductGroupMissing, "p1", "g1"));
         await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "file", "127.0.0.1", Start, TimeSpan.FromMilliseconds(5),
             ExchangeOutcome.Success, null, "import.xml", BytesReceived: 1000, FileSizeBytes: 1000), default);
         await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "import", "127.0.0.1", Start.AddSeconds(1), TimeSpan.FromSeconds(2),
@@ -86,7 +87,8 @@ public class ExchangeTablesTests
             record.ErrorCount, record.FileCount, record.DurationMs, record.LastMessage),
             Is.EqualTo(("s1", 3, 1000L, 3L, 1L, 1L, 1, 1, 3005L, "Ошибка загрузки файла import.xml: плохой XML")));
         Assert.That(entries.Rows, Has.Count.EqualTo(4));
-        Assert.That(entries.Rows[1].Messages, Is.EqualTo("warning one"));
+        Assert.That(entries.Rows[1].Messages, Is.EqualTo("{\"k\":\"Catalog.ProductGroupMissing\",\"a\":[\"p1\",\"g1\"]}"),
+            "kept with its key, to be shown in the reader's language");
         Assert.That(entries.Rows[3].SessionId, Is.Null);
 
         await log.RecordAsync(new ExchangeLogEntry(null, ExchangeType.Catalog, new string('m', 500), null, Start, TimeSpan.Zero,

@@ -6,6 +6,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Fakes;
@@ -71,7 +72,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Localization, Platform,
             Platform);
         Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
-            StateService);
+            StateService, Localization, new ExchangeMessageLocalizer(Localization));
     }
 
     public Task<OrderExchangeOptions> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Options);

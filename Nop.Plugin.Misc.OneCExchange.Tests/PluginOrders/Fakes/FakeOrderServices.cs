@@ -87,6 +87,26 @@ public sealed class FakeOrderProcessingService(FakeNopStore store, FakeOrderServ
         return Task.CompletedTask;
     }
 
+    public List<(Shipment Shipment, bool Notify)> Delivered { get; } = [];
+
+    public async Task DeliverAsync(Shipment shipment, bool notifyCustomer)
+    {
+        var order = await orderService.GetOrderByIdAsync(shipment.OrderId);
+        if (!order.PickupInStore && !shipment.ShippedDateUtc.HasValue)
+            throw new InvalidOperationException("This shipment is not shipped yet");
+        if (shipment.DeliveryDateUtc.HasValue)
+            throw new InvalidOperationException("This shipment is already delivered");
+        shipment.DeliveryDateUtc = DateTime.UtcNow;
+        Delivered.Add((shipment, notifyCustomer));
+        if (!await HasUnshippedItemsAsync(order)
+            && store.Shipments.Rows.Where(s => s.OrderId == order.Id).All(s => s.DeliveryDateUtc != null))
+        {
+            order.ShippingStatusId = (int)ShippingStatus.Delivered;
+            await orderService.UpdateOrderAsync(order);
+        }
+        await CheckOrderStatusAsync(order);
+    }
+
     public bool CanCancelOrder(Order order) => order.OrderStatusId != (int)OrderStatus.Cancelled;
 
     public async Task CancelOrderAsync(Order order, bool notifyCustomer)

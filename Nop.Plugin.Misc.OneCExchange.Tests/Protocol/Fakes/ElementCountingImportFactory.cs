@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Xml;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Tests.Protocol.Fakes;
 
@@ -59,7 +60,8 @@ public sealed class ElementCountingImportFactory : IFileImportFactory
             }
             catch (XmlException exception)
             {
-                throw new ImportException($"некорректный XML ({exception.Message})", exception);
+                // A key Core does not know: the message reads as its one argument.
+                throw new ImportException(ExchangeMessage.Of("Test.Said", $"некорректный XML ({exception.Message})"), exception);
             }
         }
 

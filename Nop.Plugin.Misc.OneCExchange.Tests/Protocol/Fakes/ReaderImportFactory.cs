@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Tests.Protocol.Fakes;
 
@@ -48,7 +49,7 @@ public sealed class ReaderImportFactory : IFileImportFactory
             }
             catch (CommerceMlException exception)
             {
-                throw new ImportException(exception.Message, exception);
+                throw new ImportException(ExchangeMessage.Of(MessageKeys.FileCannotLoad, "file", exception.Message), exception);
             }
         }
 

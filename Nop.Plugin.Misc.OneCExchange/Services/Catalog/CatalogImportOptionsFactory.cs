@@ -2,6 +2,7 @@ using Nop.Core.Domain.Directory;
 using Nop.Services.Directory;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Settings;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
@@ -28,9 +29,9 @@ public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
         var priceTypes = MappingLines.ParsePriceTypes(_settings.PriceTypeMappings);
         var warehouses = MappingLines.ParseWarehouses(_settings.WarehouseMappings);
         if (!priceTypes.IsValid)
-            throw new ImportException(InvalidSetting("сопоставлении типов цен", priceTypes.InvalidLines));
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.InvalidPriceTypeMappings, string.Join(", ", priceTypes.InvalidLines)));
         if (!warehouses.IsValid)
-            throw new ImportException(InvalidSetting("сопоставлении складов", warehouses.InvalidLines));
+            throw new ImportException(ExchangeMessage.Of(MessageKeys.InvalidWarehouseMappings, string.Join(", ", warehouses.InvalidLines)));
 
         var currencies = await _currencyService.GetAllCurrenciesAsync(showHidden: true);
         var storeCurrency = currencies.FirstOrDefault(c => c.Id == _currencySettings.PrimaryStoreCurrencyId);
@@ -46,6 +47,7 @@ public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
             ManufacturerPropertyName = string.IsNullOrWhiteSpace(_settings.ManufacturerPropertyName) ? null : _settings.ManufacturerPropertyName.Trim(),
             MissingItemsAction = _settings.MissingItemsAction == 0 ? MissingItemsAction.Leave : MissingItemsAction.Unpublish,
             AdoptProductsBySku = _settings.AdoptProductsBySku,
+            CreateProductsFromOffers = _settings.CreateProductsFromOffers,
             UpdateProductNames = _settings.UpdateProductNames,
             UpdateProductDescriptions = _settings.UpdateProductDescriptions,
             UpdateProductCategories = _settings.UpdateCategories,
@@ -55,7 +57,4 @@ public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
             PublishNewProducts = _settings.PublishNewProducts,
         };
     }
-
-    private static string InvalidSetting(string what, IEnumerable<int> lines) =>
-        $"В настройках обмена ошибка в {what}, строки {string.Join(", ", lines)}. Исправьте их на странице настроек плагина.";
 }

@@ -53,7 +53,7 @@ public class ExchangeLogService : IExchangeLog
             ItemsUnpublished = counters?.Unpublished ?? 0,
             ItemsFailed = counters?.Failed ?? 0,
             Warnings = counters?.Warnings ?? 0,
-            Messages = counters is { Messages.Count: > 0 } ? string.Join("\n", counters.Messages) : null,
+            Messages = counters is { Messages.Count: > 0 } ? ExchangeMessageLocalizer.Store(counters.Messages) : null,
         }, false);
 
         if (entry.SessionId is not null)

@@ -5,10 +5,13 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Core.Events;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Services.Catalog;
+using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.Shipping;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -32,6 +35,8 @@ public class NopOrderChangeSink : IOrderChangeSink
     private readonly IEventPublisher _eventPublisher;
     private readonly IWorkflowMessageService _workflowMessageService;
     private readonly OrderExportStateService _stateService;
+    private readonly ILocalizationService _localizationService;
+    private readonly ExchangeMessageLocalizer _messageLocalizer;
 
     public NopOrderChangeSink(IOrderService orderService,
         IOrderProcessingService orderProcessingService,
@@ -39,7 +44,9 @@ public class NopOrderChangeSink : IOrderChangeSink
         IProductService productService,
         IEventPublisher eventPublisher,
         IWorkflowMessageService workflowMessageService,
-        OrderExportStateService stateService)
+        OrderExportStateService stateService,
+        ILocalizationService localizationService,
+        ExchangeMessageLocalizer messageLocalizer)
     {
         _orderService = orderService;
         _orderProcessingService = orderProcessingService;
@@ -48,6 +55,8 @@ public class NopOrderChangeSink : IOrderChangeSink
         _eventPublisher = eventPublisher;
         _workflowMessageService = workflowMessageService;
         _stateService = stateService;
+        _localizationService = localizationService;
+        _messageLocalizer = messageLocalizer;
     }
 
     public virtual async Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken)
@@ -60,18 +69,26 @@ public class NopOrderChangeSink : IOrderChangeSink
         var versionBefore = (await _stateService.FindChangeAsync(order.Id))?.ChangeVersion ?? 0;
         // An order never handed out that 1C nevertheless knows came to 1C some other way: 1C has it as it is.
         var oneCHadLatest = stateBefore == null || versionBefore <= stateBefore.ExportedVersion;
-        var applied = new List<string>();
-        var rejected = new List<string>();
+        var applied = new List<ExchangeMessage>();
+        var rejected = new List<ExchangeMessage>();
 
         if (IsNewOneCNumber(command, stateBefore))
-            applied.Add($"1C number {command.OneCNumber ?? stateBefore?.Number1C}" + DateText(" dated ", command.OneCDate));
+            applied.Add(command.OneCDate is { } oneCDate
+                ? ExchangeMessage.Of(MessageKeys.OrderAppliedOneCNumberDated, command.OneCNumber ?? stateBefore?.Number1C, oneCDate)
+                : ExchangeMessage.Of(MessageKeys.OrderAppliedOneCNumber, command.OneCNumber ?? stateBefore?.Number1C));
 
         if (command.Cancel || command.TargetStatus == StoreOrderStatus.Cancelled)
             order = await CancelAsync(order, command, applied, rejected);
         if (command.MarkPaid)
             order = await MarkPaidAsync(order, command, applied, rejected);
-        if (command.MarkShipped)
+        if (command.AllowShipping && command.TargetStatus == null)
+            order = await AllowShippingAsync(order, command, applied);
+        // An order that needs no shipping is done without a shipment when 1C says it is delivered.
+        var shippingNeeded = order.ShippingStatusId != (int)ShippingStatus.ShippingNotRequired;
+        if (command.MarkShipped && (shippingNeeded || !command.MarkDelivered))
             order = await ShipAsync(order, command, applied, rejected);
+        if (command.MarkDelivered && shippingNeeded)
+            order = await DeliverAsync(order, command, applied);
         if (command.TargetStatus is { } target && target != StoreOrderStatus.Cancelled)
             order = await SetStatusAsync(order, (OrderStatus)(int)target, command, applied, rejected);
 
@@ -98,49 +115,52 @@ public class NopOrderChangeSink : IOrderChangeSink
         return order == null || order.Deleted ? null : order;
     }
 
-    protected virtual async Task<Order> CancelAsync(Order order, OrderChangeCommand command, List<string> applied, List<string> rejected)
+    protected virtual async Task<Order> CancelAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied,
+        List<ExchangeMessage> rejected)
     {
         if (order.OrderStatusId == (int)OrderStatus.Cancelled)
             return order;
         if (!_orderProcessingService.CanCancelOrder(order))
         {
-            rejected.Add($"Order {order.CustomOrderNumber} cannot be cancelled in status {(OrderStatus)order.OrderStatusId}.");
+            rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedCannotCancel, await StatusNameAsync((OrderStatus)order.OrderStatusId)));
             return order;
         }
         await _orderProcessingService.CancelOrderAsync(order, command.NotifyCustomer);
-        applied.Add("cancelled");
+        applied.Add(ExchangeMessage.Of(MessageKeys.OrderAppliedCancelled));
         return await ReloadAsync(order);
     }
 
-    protected virtual async Task<Order> MarkPaidAsync(Order order, OrderChangeCommand command, List<string> applied, List<string> rejected)
+    protected virtual async Task<Order> MarkPaidAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied,
+        List<ExchangeMessage> rejected)
     {
         if (order.PaymentStatusId == (int)PaymentStatus.Paid)
             return order;
         if (!_orderProcessingService.CanMarkOrderAsPaid(order))
         {
-            rejected.Add($"Order {order.CustomOrderNumber} cannot be marked as paid (status {(OrderStatus)order.OrderStatusId}, " +
-                $"payment status {(PaymentStatus)order.PaymentStatusId}).");
+            rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedCannotMarkPaid, await StatusNameAsync((OrderStatus)order.OrderStatusId),
+                await _localizationService.GetLocalizedEnumAsync((PaymentStatus)order.PaymentStatusId)));
             return order;
         }
         await _orderProcessingService.MarkOrderAsPaidAsync(order);
-        applied.Add("paid" + Reference(command.PaymentNumber, command.PaymentDate));
+        applied.Add(ExchangeMessage.Of(MessageKeys.OrderAppliedPaid, Reference(command.PaymentNumber, command.PaymentDate)));
         return await ReloadAsync(order);
     }
 
     /// <summary>Ships what is not shipped yet: the order's unsent shipments, then one new shipment with the remaining items.</summary>
-    protected virtual async Task<Order> ShipAsync(Order order, OrderChangeCommand command, List<string> applied, List<string> rejected)
+    protected virtual async Task<Order> ShipAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied,
+        List<ExchangeMessage> rejected)
     {
         var shippingStatus = (ShippingStatus)order.ShippingStatusId;
         if (shippingStatus is ShippingStatus.Shipped or ShippingStatus.Delivered)
             return order;
         if (order.OrderStatusId == (int)OrderStatus.Cancelled)
         {
-            rejected.Add($"Order {order.CustomOrderNumber} is cancelled and cannot be shipped.");
+            rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedCancelledCannotShip));
             return order;
         }
         if (shippingStatus == ShippingStatus.ShippingNotRequired)
         {
-            rejected.Add($"Order {order.CustomOrderNumber} requires no shipping; the shipment from 1C is not recorded.");
+            rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedShippingNotRequired));
             return order;
         }
 
@@ -154,7 +174,7 @@ public class NopOrderChangeSink : IOrderChangeSink
         {
             // Everything is already in shipments sent (or, for pickup, made ready) earlier: 1C repeats what is done.
             if (existing.Count == 0)
-                rejected.Add($"Order {order.CustomOrderNumber} has nothing to ship.");
+                rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedNothingToShip));
             return order;
         }
 
@@ -165,7 +185,30 @@ public class NopOrderChangeSink : IOrderChangeSink
             else
                 await _orderProcessingService.ShipAsync(shipment, command.NotifyCustomer);
         }
-        applied.Add((order.PickupInStore ? "ready for pickup" : "shipped") + Reference(command.ShipmentNumber, command.ShipmentDate));
+        applied.Add(ExchangeMessage.Of(order.PickupInStore ? MessageKeys.OrderAppliedReadyForPickup : MessageKeys.OrderAppliedShipped,
+            Reference(command.ShipmentNumber, command.ShipmentDate)));
+        return await ReloadAsync(order);
+    }
+
+    /// <summary>Доставка разрешена: a pending order goes to Processing, which is what "ready to ship" is in nopCommerce.</summary>
+    protected virtual async Task<Order> AllowShippingAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied)
+    {
+        if (order.OrderStatusId != (int)OrderStatus.Pending)
+            return order;
+        return await SetStatusAsync(order, OrderStatus.Processing, command, applied, []);
+    }
+
+    /// <summary>Marks every shipped (or, for pickup, ready) shipment delivered, as the admin's "set as delivered" does.</summary>
+    protected virtual async Task<Order> DeliverAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied)
+    {
+        var shipments = (await _shipmentService.GetShipmentsByOrderIdAsync(order.Id))
+            .Where(s => s.DeliveryDateUtc == null && (order.PickupInStore ? s.ReadyForPickupDateUtc != null : s.ShippedDateUtc != null))
+            .ToList();
+        if (shipments.Count == 0)
+            return order;
+        foreach (var shipment in shipments)
+            await _orderProcessingService.DeliverAsync(shipment, command.NotifyCustomer);
+        applied.Add(ExchangeMessage.Of(MessageKeys.OrderAppliedDelivered));
         return await ReloadAsync(order);
     }
 
@@ -226,21 +269,23 @@ public class NopOrderChangeSink : IOrderChangeSink
 
     /// <summary>Sets the status as the admin's "change status" does; a cancelled order stays cancelled.</summary>
     protected virtual async Task<Order> SetStatusAsync(Order order, OrderStatus target, OrderChangeCommand command,
-        List<string> applied, List<string> rejected)
+        List<ExchangeMessage> applied, List<ExchangeMessage> rejected)
     {
         var previous = (OrderStatus)order.OrderStatusId;
         if (previous == target)
             return order;
         if (previous == OrderStatus.Cancelled)
         {
-            rejected.Add($"Order {order.CustomOrderNumber} is cancelled; 1C status \"{command.OneCStatus}\" ({target}) is not applied.");
+            rejected.Add(ExchangeMessage.Of(MessageKeys.OrderRejectedCancelledStatus, command.OneCStatus, await StatusNameAsync(target)));
             return order;
         }
 
         order.OrderStatusId = (int)target;
         await _orderService.UpdateOrderAsync(order);
         await _eventPublisher.PublishAsync(new OrderStatusChangedEvent(order, previous));
-        applied.Add($"status {target}" + (string.IsNullOrWhiteSpace(command.OneCStatus) ? string.Empty : $" (1C: {command.OneCStatus})"));
+        applied.Add(string.IsNullOrWhiteSpace(command.OneCStatus)
+            ? ExchangeMessage.Of(MessageKeys.OrderAppliedStatus, await StatusNameAsync(target))
+            : ExchangeMessage.Of(MessageKeys.OrderAppliedStatusFrom1C, await StatusNameAsync(target), command.OneCStatus));
 
         if (command.NotifyCustomer && target == OrderStatus.Processing)
             await _workflowMessageService.SendOrderProcessingCustomerNotificationAsync(order, order.CustomerLanguageId);
@@ -273,15 +318,19 @@ public class NopOrderChangeSink : IOrderChangeSink
             await _stateService.UpdateAsync([state]);
     }
 
-    protected virtual async Task AddNoteAsync(Order order, OrderChangeCommand command, List<string> applied, List<string> rejected)
+    /// <summary>One note in the store's language (the exchange's working language): what 1C changed and what it could not.</summary>
+    protected virtual async Task AddNoteAsync(Order order, OrderChangeCommand command, List<ExchangeMessage> applied,
+        List<ExchangeMessage> rejected)
     {
-        var text = $"1C: order document {command.Change.Reference}";
+        var text = await _messageLocalizer.LocalizeAsync(ExchangeMessage.Of(MessageKeys.OrderNote, command.Change.Reference));
         if (applied.Count > 0)
-            text += ": " + string.Join("; ", applied);
+            text += ": " + string.Join("; ", await LocalizeAllAsync(applied));
         if (rejected.Count > 0)
-            text += ". Not applied: " + string.Join(" ", rejected);
+            text += ". " + await _messageLocalizer.LocalizeAsync(
+                ExchangeMessage.Of(MessageKeys.OrderNoteNotApplied, string.Join("; ", await LocalizeAllAsync(rejected))));
         if (command.Posted is bool posted)
-            text += posted ? ". Posted in 1C." : ". Not posted in 1C.";
+            text += ". " + await _messageLocalizer.LocalizeAsync(
+                ExchangeMessage.Of(posted ? MessageKeys.OrderNotePosted : MessageKeys.OrderNoteNotPosted));
 
         await _orderService.InsertOrderNoteAsync(new OrderNote
         {
@@ -294,15 +343,30 @@ public class NopOrderChangeSink : IOrderChangeSink
 
     private async Task<Order> ReloadAsync(Order order) => await _orderService.GetOrderByIdAsync(order.Id) ?? order;
 
+    private Task<string> StatusNameAsync(OrderStatus status) => _localizationService.GetLocalizedEnumAsync(status);
+
+    private async Task<List<string>> LocalizeAllAsync(List<ExchangeMessage> messages)
+    {
+        var texts = new List<string>(messages.Count);
+        foreach (var message in messages)
+            texts.Add(await _messageLocalizer.LocalizeAsync(message));
+        return texts;
+    }
+
     private static bool IsNewOneCNumber(OrderChangeCommand command, Domain.OneCOrderExport? state) =>
         (!string.IsNullOrWhiteSpace(command.OneCNumber) && command.OneCNumber.Trim() != state?.Number1C)
         || (command.OneCDate.HasValue && command.OneCDate != state?.Date1C);
 
-    private static string Reference(string? number, DateTime? date) =>
-        (string.IsNullOrWhiteSpace(number) ? string.Empty : $" № {number.Trim()}") + DateText(" of ", date);
-
-    private static string DateText(string prefix, DateTime? date) =>
-        date is DateTime value ? prefix + value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty;
+    /// <summary>1C's document number and date, as " (№ 77, 2026-03-02 10:15)", or empty.</summary>
+    private static string Reference(string? number, DateTime? date)
+    {
+        var parts = new List<string>(2);
+        if (!string.IsNullOrWhiteSpace(number))
+            parts.Add("№ " + number.Trim());
+        if (date is DateTime value)
+            parts.Add(value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? string.Empty : $" ({string.Join(", ", parts)})";
+    }
 
     private static string? Limit(string? value, int maxLength)
     {

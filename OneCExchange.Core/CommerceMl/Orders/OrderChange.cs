@@ -39,6 +39,12 @@ public sealed record OrderChange : CommerceMlRecord
     public DateTime? ShipmentDate { get; init; }             // "Дата отгрузки по 1С"
     public string? ShipmentNumber { get; init; }             // "Номер отгрузки по 1С"
 
+    /// <summary>"Доставка разрешена" (1C allows shipping the order); null when absent.</summary>
+    public bool? ShippingAllowed { get; init; }
+
+    /// <summary>"Финальный статус" (nothing will change any more: done, or cancelled); null when absent.</summary>
+    public bool? Final { get; init; }
+
     /// <summary>"Отменен"; null when absent.</summary>
     public bool? Cancelled { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl.Orders;
 
@@ -152,7 +153,7 @@ public sealed class OrderChangesReader : IDisposable
                 return null;
             var date = OneCValues.ParseDate(text);
             if (date == null)
-                _warnings.Add(new(location, $"{what}: \"{text}\" is not a date; ignored."));
+                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotADate, what, text)));
             return date;
         }
         bool? Flag(string? text, string what)
@@ -161,7 +162,7 @@ public sealed class OrderChangesReader : IDisposable
                 return null;
             var flag = OneCValues.ParseBool(text);
             if (flag == null)
-                _warnings.Add(new(location, $"{what}: \"{text}\" is not true/false; ignored."));
+                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotTrueFalse, what, text)));
             return flag;
         }
 
@@ -185,11 +186,13 @@ public sealed class OrderChangesReader : IDisposable
             OneCNumber = Field("Номер1С") ?? Requisite("Номер по 1С"),
             OneCDate = Date(Field("Дата1С") ?? Requisite("Дата по 1С"), "Дата по 1С"),
             Paid = Flag(Requisite("Оплачен", "Заказ оплачен"), "Оплачен"),
-            PaymentDate = Date(Requisite("Дата оплаты по 1С"), "Дата оплаты по 1С"),
-            PaymentNumber = Requisite("Номер оплаты по 1С"),
+            PaymentDate = Date(Requisite("Дата оплаты по 1С", "Дата оплаты"), "Дата оплаты по 1С"),
+            PaymentNumber = Requisite("Номер оплаты по 1С", "Номер платежного документа"),
             Shipped = Flag(Requisite("Отгружен"), "Отгружен"),
             ShipmentDate = Date(Requisite("Дата отгрузки по 1С"), "Дата отгрузки по 1С"),
             ShipmentNumber = Requisite("Номер отгрузки по 1С"),
+            ShippingAllowed = Flag(Requisite("Доставка разрешена"), "Доставка разрешена"),
+            Final = Flag(Requisite("Финальный статус"), "Финальный статус"),
             Cancelled = Flag(Requisite("Отменен"), "Отменен"),
             DeletionMark = Flag(Field("ПометкаУдаления") ?? Requisite("ПометкаУдаления"), "ПометкаУдаления"),
             Posted = Flag(Requisite("Проведен"), "Проведен"),

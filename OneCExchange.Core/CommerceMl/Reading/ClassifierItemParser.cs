@@ -1,3 +1,5 @@
+using OneCExchange.Core.Messages;
+
 namespace OneCExchange.Core.CommerceMl.Reading;
 
 /// <summary>Reads the leaf definitions of a classifier: properties, price types, warehouses and units.</summary>
@@ -29,13 +31,13 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
         }
         if (id == null)
         {
-            cursor.Warn(location, "a property without <Ид> is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderPropertyWithoutId));
             return null;
         }
         var valueType = type != null ? CommerceMlValues.ParseValueType(type)
             : values is { Count: > 0 } ? PropertyValueType.Reference : PropertyValueType.String;
         if (type != null && valueType == PropertyValueType.Unknown)
-            cursor.Warn(location, $"property {id}: unknown <ТипЗначений> \"{type}\"; its values are kept as text");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderUnknownValueType, id, type));
         return new PropertyDefinition
         {
             Location = location, Id = id, Name = name ?? "", ValueType = valueType, ReferenceValues = values ?? [],
@@ -63,7 +65,7 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
             if (valueId == null)
             {
                 if (!string.IsNullOrWhiteSpace(value))
-                    cursor.Warn(location, $"the reference value \"{value}\" has no <ИдЗначения> and is skipped");
+                    cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderReferenceValueWithoutId, value));
             }
             else
                 values.Add(new ReferenceValue(valueId, value ?? ""));
@@ -91,7 +93,7 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
         }
         if (id == null)
         {
-            cursor.Warn(location, "a price type without <Ид> is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderPriceTypeWithoutId));
             return null;
         }
         return new PriceType { Location = location, Id = id, Name = name ?? "", Currency = currency, Tax = tax, IsDeleted = deleted };
@@ -133,7 +135,7 @@ internal sealed class ClassifierItemParser(XmlCursor cursor)
         }
         if (id == null)
         {
-            cursor.Warn(location, "a warehouse without <Ид> is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderWarehouseWithoutId));
             return null;
         }
         return new Warehouse { Location = location, Id = id, Name = name ?? "", Address = address, IsDeleted = deleted };

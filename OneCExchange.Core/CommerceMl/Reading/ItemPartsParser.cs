@@ -1,4 +1,5 @@
 using System.Xml;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl.Reading;
 
@@ -128,7 +129,7 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
             }
             if (propertyId == null)
             {
-                cursor.Warn(location, $"{ownerId}: a property value without <Ид> is skipped");
+                cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderPropertyValueWithoutId, ownerId));
                 continue;
             }
             propertyValues.Add(Resolve(propertyId, texts, ownerId, location));
@@ -139,7 +140,7 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
     {
         if (!context.TryGetProperty(propertyId, out var property))
         {
-            cursor.Warn(location, $"{ownerId}: property {propertyId} is not defined in the classifier; its value is kept unresolved");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderPropertyNotDefined, ownerId, propertyId));
             return new PropertyValue { PropertyId = propertyId, Values = Items(texts) };
         }
         if (property.ValueType != PropertyValueType.Reference || texts == null)
@@ -153,7 +154,7 @@ internal sealed class ItemPartsParser(XmlCursor cursor, ClassifierContext contex
                 items[i] = new PropertyValueItem(value, valueId);
             else
             {
-                cursor.Warn(location, $"{ownerId}: value {valueId} of property \"{property.Name}\" is not in its reference list");
+                cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderValueNotInList, ownerId, valueId, property.Name));
                 items[i] = new PropertyValueItem(valueId, valueId);
             }
         }

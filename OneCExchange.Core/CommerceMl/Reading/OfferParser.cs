@@ -1,3 +1,5 @@
+using OneCExchange.Core.Messages;
+
 namespace OneCExchange.Core.CommerceMl.Reading;
 
 /// <summary>Reads one Предложение (of ПакетПредложений, prices___/rests___ files, or ИзмененияПакетаПредложений).</summary>
@@ -59,7 +61,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
 
         if (id == null)
         {
-            cursor.Warn(location, $"an offer without <Ид> (\"{name}\") is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderOfferWithoutId, name));
             return null;
         }
         var (productId, idCharacteristic) = CommerceMlValues.SplitOfferId(id);
@@ -97,7 +99,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
             }
             if (priceTypeId == null || perUnit == null)
             {
-                cursor.Warn(location, $"offer {offerId}: a price without <ИдТипаЦены> or <ЦенаЗаЕдиницу> is skipped");
+                cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderPriceIncomplete, offerId));
                 continue;
             }
             if (currency == null && context.TryGetPriceType(priceTypeId, out var priceType))
@@ -170,7 +172,7 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
     {
         if (string.IsNullOrEmpty(warehouseId) || quantity == null)
         {
-            cursor.Warn(location, "a warehouse stock without a warehouse id or a quantity is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderStockIncomplete));
             return;
         }
         stocks.Add(new WarehouseStock(warehouseId, quantity.Value));

@@ -1,3 +1,5 @@
+using OneCExchange.Core.Messages;
+
 namespace OneCExchange.Core.CommerceMl.Reading;
 
 /// <summary>Reads one Товар.</summary>
@@ -53,11 +55,11 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
 
         if (id == null)
         {
-            cursor.Warn(location, $"a product without <Ид> (\"{name}\") is skipped");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutId, name));
             return null;
         }
         if (string.IsNullOrEmpty(name))
-            cursor.Warn(location, $"product {id} has no <Наименование>");
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutName, id));
 
         string? itemType = null;
         if (requisites != null)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl.Reading;
 
@@ -23,11 +24,11 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
     /// <summary>Where the reader is, without allocating: turned into a location only when a warning needs it.</summary>
     public Mark MarkHere() => new(_lineInfo?.LineNumber ?? 0, _lineInfo?.LinePosition ?? 0);
 
-    public void Warn(string message) => Warnings.Add(Here(), message);
+    public void Warn(ExchangeMessage message) => Warnings.Add(Here(), message);
 
-    public void Warn(Mark mark, string message) => Warnings.Add(new SourceLocation(FileName, mark.Line, mark.Position), message);
+    public void Warn(Mark mark, ExchangeMessage message) => Warnings.Add(new SourceLocation(FileName, mark.Line, mark.Position), message);
 
-    public void Warn(SourceLocation location, string message) => Warnings.Add(location, message);
+    public void Warn(SourceLocation location, ExchangeMessage message) => Warnings.Add(location, message);
 
     /// <summary>Steps inside the current element; returns its depth, or -1 when it is empty (then it is consumed).</summary>
     public int Enter()
@@ -104,7 +105,7 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
                     Reader.Read();
                     return builder?.ToString() ?? result;
                 case XmlNodeType.Element:
-                    Warn($"<{Reader.LocalName}> inside the text of <{name}> is ignored");
+                    Warn(ExchangeMessage.Of(MessageKeys.ReaderElementInText, Reader.LocalName, name));
                     Reader.Skip();
                     break;
                 case XmlNodeType.None when Reader.EOF:
@@ -133,7 +134,7 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
             return null;
         if (CommerceMlValues.TryParseBoolean(text, out var value))
             return value;
-        Warn(location, $"<{name}> has \"{text}\", which is not a boolean; ignored");
+        Warn(location, ExchangeMessage.Of(MessageKeys.ReaderNotABoolean, name, text));
         return null;
     }
 
@@ -152,7 +153,7 @@ internal sealed class XmlCursor(XmlReader reader, string fileName, WarningSink w
             return null;
         if (CommerceMlValues.TryParseDecimal(text, out var value))
             return value;
-        Warn(location, $"<{name}> has \"{text}\", which is not a number; ignored");
+        Warn(location, ExchangeMessage.Of(MessageKeys.ReaderNotANumber, name, text));
         return null;
     }
 
@@ -171,7 +172,7 @@ internal sealed class WarningSink
     public IReadOnlyList<CommerceMlWarning> Kept => _kept;
     public long Count { get; private set; }
 
-    public void Add(SourceLocation location, string message)
+    public void Add(SourceLocation location, ExchangeMessage message)
     {
         Count++;
         if (_kept.Count < Limit)

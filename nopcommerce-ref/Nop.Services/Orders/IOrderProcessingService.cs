@@ -9,6 +9,8 @@ public partial interface IOrderProcessingService
 
     Task ReadyForPickupAsync(Shipment shipment, bool notifyCustomer);
 
+    Task DeliverAsync(Shipment shipment, bool notifyCustomer);
+
     bool CanCancelOrder(Order order);
 
     Task CancelOrderAsync(Order order, bool notifyCustomer);

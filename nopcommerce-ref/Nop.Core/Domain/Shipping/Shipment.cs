@@ -12,6 +12,8 @@ public partial class Shipment : BaseEntity
 
     public DateTime? ReadyForPickupDateUtc { get; set; }
 
+    public DateTime? DeliveryDateUtc { get; set; }
+
     public string AdminComment { get; set; }
 
     public DateTime CreatedOnUtc { get; set; }
