@@ -60,7 +60,7 @@ public class ManualExchangeServiceTests
             },
         };
         var localization = new FakeLocalizationService();
-        var stepper = new DryRunStepper(new FixedOptions(options), new RequestScopedCatalogStore(http), _dryRuns, localization, TimeProvider.System);
+        var stepper = new DryRunStepper(new FixedOptions(options), new RequestScopedCatalogStore(http), _dryRuns, localization, new ExchangeMessageLocalizer(localization), TimeProvider.System);
         return new ManualExchangeService(new OneCExchangeSettings(), new ExchangeStateStore(_sessions, _checkpoints),
             new ExchangeLogService(_records, _entries), handlers, new ExchangeRuntime(), new FolderFileProvider(_root), localization,
             _sessions, _checkpoints, stepper);

@@ -1,5 +1,6 @@
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Services.Localization;
 using OneCExchange.Core.Catalog;
@@ -19,11 +20,13 @@ public class DryRunStepper
     protected readonly RequestScopedCatalogStore _catalogStore;
     protected readonly DryRunRegistry _dryRuns;
     protected readonly ILocalizationService _localizationService;
+    protected readonly ExchangeMessageLocalizer _messageLocalizer;
     protected readonly TimeProvider _clock;
 
     public DryRunStepper(ICatalogImportOptionsFactory optionsFactory, RequestScopedCatalogStore catalogStore, DryRunRegistry dryRuns,
-        ILocalizationService localizationService, TimeProvider clock)
+        ILocalizationService localizationService, ExchangeMessageLocalizer messageLocalizer, TimeProvider clock)
     {
+        _messageLocalizer = messageLocalizer;
         _optionsFactory = optionsFactory;
         _catalogStore = catalogStore;
         _dryRuns = dryRuns;
@@ -49,7 +52,7 @@ public class DryRunStepper
             }
             catch (ImportException exception)
             {
-                run.Problems.Add(exception.Message);
+                run.Problems.Add(await _messageLocalizer.LocalizeAsync(exception.Reason));
                 run.FileIndex = files.Count;
                 options = new CatalogImportOptions();
             }
@@ -83,7 +86,7 @@ public class DryRunStepper
         }
         catch (ImportException exception)
         {
-            run.Problems.Add(exception.Message);
+            run.Problems.Add(await _messageLocalizer.LocalizeAsync(exception.Reason));
             run.Failed++;
             done = true;
         }
@@ -91,7 +94,8 @@ public class DryRunStepper
             return;
         run.Failed += run.Current.Counters.Failed;
         run.Warnings += run.Current.Counters.Warnings;
-        run.Problems.AddRange(run.Current.Counters.Messages.Take(DryRunReport.MaxProblems - Math.Min(DryRunReport.MaxProblems, run.Problems.Count)));
+        foreach (var message in run.Current.Counters.Messages.Take(DryRunReport.MaxProblems - Math.Min(DryRunReport.MaxProblems, run.Problems.Count)))
+            run.Problems.Add(await _messageLocalizer.LocalizeAsync(message));
         run.Current.Dispose();
         run.Current = null;
         run.FileIndex++;
