@@ -1,6 +1,6 @@
 using Nop.Core.Domain.Cms;
 using Nop.Plugin.Misc.OneCExchange.Components;
-using Nop.Plugin.Misc.OneCExchange.Infrastructure;
+using Nop.Plugin.Misc.OneCExchange.Services.Localization;
 using Nop.Services.Cms;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
@@ -14,20 +14,20 @@ namespace Nop.Plugin.Misc.OneCExchange;
 /// <summary>The 1C:Enterprise exchange plugin. Its tables are created and dropped by its migration.</summary>
 public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
-    protected readonly ILanguageService _languageService;
     protected readonly ILocalizationService _localizationService;
     protected readonly INopUrlHelper _nopUrlHelper;
     protected readonly ISettingService _settingService;
+    protected readonly PluginLocaleResources _pluginLocaleResources;
 
-    public OneCExchangePlugin(ILanguageService languageService,
-        ILocalizationService localizationService,
+    public OneCExchangePlugin(ILocalizationService localizationService,
         INopUrlHelper nopUrlHelper,
-        ISettingService settingService)
+        ISettingService settingService,
+        PluginLocaleResources pluginLocaleResources)
     {
-        _languageService = languageService;
         _localizationService = localizationService;
         _nopUrlHelper = nopUrlHelper;
         _settingService = settingService;
+        _pluginLocaleResources = pluginLocaleResources;
     }
 
     public override string GetConfigurationPageUrl()
@@ -47,14 +47,6 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 
     public override async Task InstallAsync()
     {
-        // Read before writing anything, so that a damaged file leaves the store unchanged.
-        var folder = LocaleResourceFile.DefaultFolder;
-        var resources = new Dictionary<string, Dictionary<string, string>>
-        {
-            [LocaleResourceFile.English] = LocaleResourceFile.Load(folder, LocaleResourceFile.English),
-            [LocaleResourceFile.Russian] = LocaleResourceFile.Load(folder, LocaleResourceFile.Russian)
-        };
-
         await _settingService.SaveSettingAsync(new OneCExchangeSettings());
 
         var widgetSettings = await _settingService.LoadSettingAsync<WidgetSettings>();
@@ -64,11 +56,17 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
             await _settingService.SaveSettingAsync(widgetSettings);
         }
 
-        // Russian for Russian admin languages, English for the others.
-        foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
-            await _localizationService.AddOrUpdateLocaleResourceAsync(resources[LocaleResourceFile.FileLanguageFor(language.LanguageCulture)], language.Id);
+        await _pluginLocaleResources.AddOrUpdateAllAsync();
 
         await base.InstallAsync();
+    }
+
+    /// <summary>A newer version uploaded over an installed one: its new and changed texts reach every language.</summary>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await _pluginLocaleResources.AddOrUpdateAllAsync();
+
+        await base.UpdateAsync(currentVersion, targetVersion);
     }
 
     public override async Task UninstallAsync()

@@ -4,6 +4,8 @@ using Nop.Core.Configuration;
 using Nop.Core.Domain.Localization;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
+using Nop.Plugin.Misc.OneCExchange.Services.Localization;
+using Nop.Core.Events;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Mvc.Routing;
@@ -74,7 +76,7 @@ public class PluginLifecycleTests
             "/route/" + routeName;
     }
 
-    private static OneCExchangePlugin Plugin(Store store) => new(store, store, store, store);
+    private static OneCExchangePlugin Plugin(Store store) => new(store, store, store, new PluginLocaleResources(store, store));
 
     [Test]
     public void Install_saves_default_settings_and_resources_in_each_admin_language()
@@ -100,6 +102,36 @@ public class PluginLifecycleTests
             Assert.That(store.ResourcesByLanguage[2], Is.EquivalentTo(russian));
             Assert.That(store.ResourcesByLanguage[3], Is.EquivalentTo(english));
         });
+    }
+
+    [Test]
+    public async Task An_update_of_the_plugin_brings_its_texts_to_every_language_and_changes_no_setting()
+    {
+        var store = new Store();
+        store.Languages.Add(new Language { Id = 1, LanguageCulture = "en-US" });
+        store.Languages.Add(new Language { Id = 2, LanguageCulture = "ru-RU" });
+
+        await Plugin(store).UpdateAsync("1.0.0", "1.1.0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.ResourcesByLanguage[1], Is.EquivalentTo(LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, LocaleResourceFile.English)));
+            Assert.That(store.ResourcesByLanguage[2], Is.EquivalentTo(LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, LocaleResourceFile.Russian)));
+            Assert.That(store.SavedSettings, Is.Empty, "an update keeps the shop owner's settings");
+        });
+    }
+
+    [Test]
+    public async Task A_language_added_later_gets_the_plugins_texts_in_its_language()
+    {
+        var store = new Store();
+        var consumer = new LanguageAddedEventConsumer(new PluginLocaleResources(store, store));
+
+        await consumer.HandleEventAsync(new EntityInsertedEvent<Language>(new Language { Id = 7, LanguageCulture = "ru-RU" }));
+        await consumer.HandleEventAsync(new EntityInsertedEvent<Language>(new Language { Id = 8, LanguageCulture = "kk-KZ" }));
+
+        Assert.That(store.ResourcesByLanguage[7], Is.EquivalentTo(LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, LocaleResourceFile.Russian)));
+        Assert.That(store.ResourcesByLanguage[8], Is.EquivalentTo(LocaleResourceFile.Load(LocaleResourceFile.DefaultFolder, LocaleResourceFile.English)));
     }
 
     [Test]

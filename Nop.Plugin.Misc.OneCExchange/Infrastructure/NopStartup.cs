@@ -8,6 +8,7 @@ using Nop.Plugin.Misc.OneCExchange.Factories;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
+using Nop.Plugin.Misc.OneCExchange.Services.Localization;
 using Nop.Plugin.Misc.OneCExchange.Services.Manual;
 using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -36,6 +37,7 @@ public class NopStartup : INopStartup
         services.AddScoped<IExchangeStateStore, ExchangeStateStore>();
         services.AddScoped<IExchangeLog, ExchangeLogService>();
         services.AddScoped<ExchangeMessageLocalizer>();
+        services.AddScoped<PluginLocaleResources>();
         services.AddScoped<IExchangeEndpointFactory, ExchangeEndpointFactory>();
         services.AddScoped(provider => new ExchangeHandlers(
             new RememberingCatalogImports(provider.GetRequiredService<NopCatalogExchange>(), provider.GetRequiredService<CatalogSessions>(),

@@ -9,4 +9,6 @@ public abstract partial class BasePlugin : IPlugin
     public virtual Task InstallAsync() => throw new NotImplementedException();
 
     public virtual Task UninstallAsync() => throw new NotImplementedException();
+
+    public virtual Task UpdateAsync(string currentVersion, string targetVersion) => Task.CompletedTask;
 }
