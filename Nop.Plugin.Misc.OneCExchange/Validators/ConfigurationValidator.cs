@@ -17,6 +17,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
     public const int MaxFailedLoginAttemptsLimit = 100;
     public const int MaxLockoutMinutes = 24 * 60;
     public const int MaxLogRetentionDays = 3650;
+    public const int MaxUnpackedZipMegabytes = 64 * 1024;
 
     public ConfigurationValidator(ILocalizationService localizationService)
     {
@@ -48,6 +49,12 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .InclusiveBetween(1, MaxLockoutMinutes)
             .WithMessage(string.Format(Message("LockoutMinutes.Range"), 1, MaxLockoutMinutes));
 
+        RuleFor(model => model.MaxUnpackedZipMegabytes)
+            .InclusiveBetween(1, MaxUnpackedZipMegabytes)
+            .WithMessage(string.Format(Message("MaxUnpackedZipMegabytes.Range"), 1, MaxUnpackedZipMegabytes));
+        RuleFor(model => model.StagingFolder)
+            .Must(folder => string.IsNullOrWhiteSpace(folder) || Path.IsPathFullyQualified(folder.Trim()))
+            .WithMessage(Message("StagingFolder.Absolute"));
         RuleFor(model => model.LogRetentionDays)
             .InclusiveBetween(1, MaxLogRetentionDays)
             .WithMessage(string.Format(Message("LogRetentionDays.Range"), 1, MaxLogRetentionDays));

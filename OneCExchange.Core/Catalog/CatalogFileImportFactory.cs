@@ -21,6 +21,8 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
             throw new ImportException($"Недопустимое имя файла {request.RelativePath}.");
         if (!File.Exists(path))
             throw new ImportException($"Файл {request.RelativePath} не был передан.");
+        if (request.ForgetCachedState)
+            sessions.Forget(request.SessionId);
         return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId), clock);
     }
 }

@@ -8,6 +8,7 @@ public static class ExchangeOptionsFactory
     /// <summary>Room for headers and the like on top of file_limit when sizing the request body limit.</summary>
     public const long RequestSizeMargin = 64 * 1024;
 
+    /// <param name="stagingRoot">The default staging root, used when the settings name no staging folder.</param>
     public static ExchangeOptions From(OneCExchangeSettings settings, string stagingRoot) => new()
     {
         Enabled = settings.Enabled,
@@ -21,6 +22,7 @@ public static class ExchangeOptionsFactory
         LockoutDuration = TimeSpan.FromMinutes(Math.Max(1, settings.LockoutMinutes)),
         ResponseEncoding = settings.ResponseEncoding ?? "utf-8",
         LogRetention = TimeSpan.FromDays(Math.Max(1, settings.LogRetentionDays)),
-        StagingRoot = stagingRoot,
+        MaxUnpackedZipBytes = Math.Max(1, settings.MaxUnpackedZipMegabytes) * 1024L * 1024,
+        StagingRoot = string.IsNullOrWhiteSpace(settings.StagingFolder) ? stagingRoot : settings.StagingFolder.Trim(),
     };
 }
