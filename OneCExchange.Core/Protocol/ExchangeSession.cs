@@ -21,8 +21,11 @@ public sealed class ExchangeSession
     /// <summary>The version= 1C sent at init, or null (old protocol).</summary>
     public string? SchemaVersion { get; set; }
 
-    /// <summary>The session's staging folder (absolute).</summary>
-    public required string StagingFolder { get; init; }
+    /// <summary>
+    /// The session's staging folder (absolute) on the process that handles the request: each process resolves it under
+    /// its own staging root, so a web farm with a shared staging folder finds the same files on every node.
+    /// </summary>
+    public required string StagingFolder { get; set; }
 
     /// <summary>A later checkauth of the same type replaced this session; its requests are refused from then on.</summary>
     public bool Superseded { get; set; }

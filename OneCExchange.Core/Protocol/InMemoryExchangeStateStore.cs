@@ -39,8 +39,7 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
     public Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
     {
         lock (_sync)
-            return Task.FromResult(CopyOrNull(_sessions.Where(s => !s.Superseded && s.LastSeenAt >= seenSince)
-                .OrderByDescending(s => s.CreatedAt).FirstOrDefault()));
+            return Task.FromResult(CopyOrNull(_sessions.LastOrDefault(s => !s.Superseded && s.LastSeenAt >= seenSince)));
     }
 
     public Task<IReadOnlyList<ExchangeSession>> FindPendingCompletionAsync(string exceptSessionId, CancellationToken cancellationToken)

@@ -78,6 +78,7 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
         }
         if (session.Superseded)
             return (null, Answer.Failure("Сеанс обмена заменён более новым (новый checkauth); начните обмен заново с checkauth."));
+        session.StagingFolder = staging.FolderFor(session.Id);
         var sessid = request["sessid"] ?? request.CsrfToken;
         if (sessid is not null && !FixedTimeEquals(sessid, session.SessId))
             return (null, Answer.Failure("Неверный sessid."));

@@ -47,6 +47,7 @@ public class ExchangeStateStore : IExchangeStateStore
         return Task.FromResult(ToSession(_sessionRepository.Table
             .Where(s => !s.Superseded && s.LastSeenOnUtc >= sinceUtc)
             .OrderByDescending(s => s.CreatedOnUtc)
+            .ThenByDescending(s => s.Id)
             .FirstOrDefault()));
     }
 
