@@ -51,6 +51,8 @@ public class HowOneCTalksTests : LoopbackTestBase
         Assert.That(sessions.Select(s => s.Superseded), Is.EqualTo(new[] { true, false, true, false }),
             "each checkauth superseded the idle session before it; a session that sent complete is finished, not superseded");
         Assert.That(sessions.Select(s => s.Completed), Has.All.True, "the full import.xml sessions were completed at the next checkauth");
+        Assert.That(Host.Log.Entries.Where(e => e.Mode == "superseded").Select(e => e.SessionId), Is.EqualTo(new[] { sessions[0].Id, sessions[2].Id }),
+            "the history shows each superseded session as such");
         Assert.That(Host.Log.Entries.Where(e => e.Mode == "file").Select(e => e.FileName).Distinct(),
             zip ? Is.EqualTo(new[] { "package.zip" }) : Has.Member("import.xml"));
     }

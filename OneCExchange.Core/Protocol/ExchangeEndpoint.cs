@@ -100,10 +100,11 @@ public sealed class ExchangeEndpoint
 
         if (mode == "checkauth")
         {
-            var (answer, session) = await _gate.CheckAuthAsync(request, type, ct);
+            var (answer, session, superseded) = await _gate.CheckAuthAsync(request, type, ct);
             trace.Session = session;
             if (session is not null)
             {
+                await RecordSupersededAsync(superseded, session, trace);
                 await CompletePendingAsync(session, trace, ct);
                 await DeleteExpiredAsync(trace, ct);
             }
@@ -135,6 +136,24 @@ public sealed class ExchangeEndpoint
             (ExchangeType.Sale, "info") => await StageDocumentAsync(current, mode, await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
+    }
+
+    /// <summary>Shows each superseded session as such in its history (a record of its own, not a failure).</summary>
+    private async Task RecordSupersededAsync(IReadOnlyList<string> superseded, ExchangeSession by, RequestTrace trace)
+    {
+        foreach (var id in superseded)
+        {
+            try
+            {
+                await _log.RecordAsync(new ExchangeLogEntry(id, by.Type, "superseded", trace.RemoteAddress, Now, TimeSpan.Zero,
+                    ExchangeOutcome.Success, $"Сеанс заменён новым сеансом {by.Id} (checkauth); он остановлен на последней сохранённой точке."),
+                    CancellationToken.None);
+            }
+            catch
+            {
+                // As for every log record: the answer to 1C must not depend on the log.
+            }
+        }
     }
 
     /// <summary>The old sale protocol (no version at init) imports an upload within its file request.</summary>

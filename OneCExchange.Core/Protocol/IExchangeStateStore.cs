@@ -11,9 +11,9 @@ public interface IExchangeStateStore
 {
     /// <summary>
     /// Stores a new session and marks every earlier session of its type that is neither completed nor superseded
-    /// as superseded.
+    /// as superseded; returns the ids of those.
     /// </summary>
-    Task StartAsync(ExchangeSession session, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken);
 
     Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken);
 

@@ -19,15 +19,16 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
 
     public IReadOnlyList<FileCheckpoint> Checkpoints { get { lock (_sync) return [.. _checkpoints.Values]; } }
 
-    public Task StartAsync(ExchangeSession session, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
         lock (_sync)
         {
-            foreach (var earlier in _sessions.Where(s => s.Type == session.Type && !s.Completed))
-                earlier.Superseded = true;
+            var earlier = _sessions.Where(s => s.Type == session.Type && !s.Completed && !s.Superseded).ToList();
+            foreach (var superseded in earlier)
+                superseded.Superseded = true;
             _sessions.Add(Copy(session));
+            return Task.FromResult<IReadOnlyList<string>>(earlier.Select(s => s.Id).ToList());
         }
-        return Task.CompletedTask;
     }
 
     public Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken)

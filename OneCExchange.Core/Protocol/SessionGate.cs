@@ -24,13 +24,15 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
         return list.Allows(address) ? null : $"Адрес {address?.ToString() ?? "(неизвестен)"} не входит в список разрешённых для обмена.";
     }
 
-    public async Task<(Answer Answer, ExchangeSession? Session)> CheckAuthAsync(ExchangeRequest request, ExchangeType type, CancellationToken ct)
+    /// <returns>The answer, the new session, and the ids of the sessions it superseded.</returns>
+    public async Task<(Answer Answer, ExchangeSession? Session, IReadOnlyList<string> Superseded)> CheckAuthAsync(ExchangeRequest request,
+        ExchangeType type, CancellationToken ct)
     {
         var credentials = BasicCredentials.Parse(request.Authorization);
         if (credentials is null)
-            return (Answer.Failure("Требуется авторизация HTTP Basic (логин и пароль обмена)."), null);
+            return (Answer.Failure("Требуется авторизация HTTP Basic (логин и пароль обмена)."), null, []);
         if (await CheckCredentialsAsync(credentials, request.RemoteAddress, ct) is { } refused)
-            return (refused, null);
+            return (refused, null, []);
 
         // As 1C-Bitrix does: every checkauth opens a new session; an earlier one of the type is superseded.
         var now = Now;
@@ -46,13 +48,13 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
             StagingFolder = staging.FolderFor(id),
             RemoteAddress = request.RemoteAddress?.ToString(),
         };
-        await state.StartAsync(session, ct);
+        var superseded = await state.StartAsync(session, ct);
         staging.DeleteFoldersUntouchedSince(now - options.StagingRetention, session.StagingFolder);
 
         var lines = new List<string> { options.CookieName, session.CookieToken, "sessid=" + session.SessId };
         if (type == ExchangeType.Catalog)
             lines.Add("timestamp=" + now.ToUnixTimeSeconds());
-        return (Answer.Success([.. lines]) with { Cookies = [new ExchangeCookie(options.CookieName, session.CookieToken)] }, session);
+        return (Answer.Success([.. lines]) with { Cookies = [new ExchangeCookie(options.CookieName, session.CookieToken)] }, session, superseded);
     }
 
     /// <summary>

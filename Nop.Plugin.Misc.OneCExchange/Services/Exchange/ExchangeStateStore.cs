@@ -16,6 +16,9 @@ public class ExchangeStateStore : IExchangeStateStore
     protected readonly IRepository<OneCRequestGuard> _guardRepository;
     protected readonly IRepository<OneCLoginFailure> _loginFailureRepository;
 
+    // The row a request found its session by (the store is request-scoped): saving it later needs no second read.
+    protected OneCExchangeSession? _found;
+
     public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository,
         IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository)
     {
@@ -25,7 +28,7 @@ public class ExchangeStateStore : IExchangeStateStore
         _loginFailureRepository = loginFailureRepository;
     }
 
-    public virtual async Task StartAsync(ExchangeSession session, CancellationToken cancellationToken)
+    public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
         var typeId = (int)session.Type;
         await _sessionRepository.InsertAsync(ToEntity(session, new OneCExchangeSession()), false);
@@ -36,15 +39,16 @@ public class ExchangeStateStore : IExchangeStateStore
             entity.Superseded = true;
         if (earlier.Count > 0)
             await _sessionRepository.UpdateAsync(earlier, false);
+        return earlier.Select(s => s.SessionId).ToList();
     }
 
     public virtual Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken) =>
-        Task.FromResult(ToSession(_sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken)));
+        Task.FromResult(ToSession(_found = _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken)));
 
     public virtual Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
     {
         var sinceUtc = seenSince.UtcDateTime;
-        return Task.FromResult(ToSession(_sessionRepository.Table
+        return Task.FromResult(ToSession(_found = _sessionRepository.Table
             .Where(s => !s.Superseded && s.LastSeenOnUtc >= sinceUtc)
             .OrderByDescending(s => s.CreatedOnUtc)
             .ThenByDescending(s => s.Id)
@@ -63,7 +67,8 @@ public class ExchangeStateStore : IExchangeStateStore
 
     public virtual async Task UpdateAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
-        var entity = _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
+        var entity = (_found?.SessionId == session.Id ? _found : null)
+            ?? _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
             ?? throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
         await _sessionRepository.UpdateAsync(ToEntity(session, entity), false);
     }
