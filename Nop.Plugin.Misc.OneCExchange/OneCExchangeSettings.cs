@@ -33,6 +33,12 @@ public class OneCExchangeSettings : ISettings
 
     public int LogRetentionDays { get; set; } = 30;
 
+    /// <summary>Where uploads wait for import; empty means App_Data/OneCExchange. On a web farm: a folder all nodes share.</summary>
+    public string StagingFolder { get; set; } = "";
+
+    /// <summary>The most one uploaded zip may unpack to.</summary>
+    public int MaxUnpackedZipMegabytes { get; set; } = 2048;
+
     #endregion
 
     #region Catalog

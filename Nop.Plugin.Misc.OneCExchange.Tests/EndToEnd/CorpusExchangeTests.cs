@@ -24,7 +24,7 @@ public class CorpusExchangeTests : LoopbackTestBase
         var (folder, expected) = Prepare(packageName);
         var pipeline = LoopbackCatalogPipeline.On(Host);
 
-        var first = await ReplayAsync(folder, zip: false);
+        var first = await ReplayAsync(folder);
 
         Assert.That(first.Imports.Where(e => e.Outcome == ExchangeOutcome.Success).Select(e => e.FileName),
             Is.EquivalentTo(CatalogPackage.FromFolder(folder).ImportOrder.Select(f => f.RemoteName)), "every file imported");
@@ -32,7 +32,7 @@ public class CorpusExchangeTests : LoopbackTestBase
         CorpusCatalogExpectations.AssertLanded(pipeline.Store, expected, first.Imports.Select(e => e.Counters!));
         var counts = Counts(pipeline);
 
-        var second = await ReplayAsync(folder, zip: false);
+        var second = await ReplayAsync(folder);
 
         Assert.That(second.Total.Created, Is.Zero, "nothing is created again");
         Assert.That(Counts(pipeline), Is.EqualTo(counts));
@@ -50,7 +50,7 @@ public class CorpusExchangeTests : LoopbackTestBase
         Host.Options = Host.Options with { UseZip = true };
         var pipeline = LoopbackCatalogPipeline.On(Host);
 
-        var run = await ReplayAsync(folder, zip: true);
+        var run = await ReplayAsync(folder);
 
         Assert.That(Host.Log.Entries.Where(e => e.Mode == "file").Select(e => e.FileName).Distinct(), Is.EqualTo(new[] { "package.zip" }),
             "one zip, not one upload per file");
@@ -70,11 +70,11 @@ public class CorpusExchangeTests : LoopbackTestBase
     private sealed record Run(List<ExchangeLogEntry> Imports, ImportCounters Total);
 
     /// <summary>One catalog exchange by the emulator; what the host logged for its import steps, added up.</summary>
-    private async Task<Run> ReplayAsync(string folder, bool zip)
+    private async Task<Run> ReplayAsync(string folder)
     {
         var logged = Host.Log.Entries.Count;
         var output = new StringWriter();
-        await new ReplayRunner(Http, output).RunAsync(Replay(folder) with { FileLimit = FileLimit, Zip = zip }, CancellationToken.None);
+        await new ReplayRunner(Http, output).RunAsync(Replay(folder) with { FileLimit = FileLimit }, CancellationToken.None);
         Assert.That(output.ToString(), Does.Contain("complete: "), output.ToString());
 
         var entries = Host.Log.Entries.Skip(logged).ToList();

@@ -17,9 +17,14 @@ public sealed class LoopbackCatalogPipeline
 {
     private readonly AsyncLocal<OneRequestCatalogStore?> _current = new();
 
-    private LoopbackCatalogPipeline(CatalogImportOptions options) => Options = options;
+    private LoopbackCatalogPipeline(CatalogImportOptions options, InMemoryCatalogStore store)
+    {
+        Options = options;
+        Store = store;
+    }
 
-    public InMemoryCatalogStore Store { get; } = new();
+    /// <summary>The store's catalog; hosts of one web farm share one.</summary>
+    public InMemoryCatalogStore Store { get; }
     public CatalogImportOptions Options { get; }
     /// <summary>The process memory of the sessions (price types, classifier context); a restart loses it.</summary>
     public CatalogSessions Sessions { get; private set; } = new();
@@ -30,9 +35,9 @@ public sealed class LoopbackCatalogPipeline
     /// <summary>Requests that used the store.</summary>
     public int ScopesUsed { get; private set; }
 
-    public static LoopbackCatalogPipeline On(LoopbackExchangeHost host, CatalogImportOptions? options = null)
+    public static LoopbackCatalogPipeline On(LoopbackExchangeHost host, CatalogImportOptions? options = null, InMemoryCatalogStore? sharedStore = null)
     {
-        var pipeline = new LoopbackCatalogPipeline(options ?? new CatalogImportOptions());
+        var pipeline = new LoopbackCatalogPipeline(options ?? new CatalogImportOptions(), sharedStore ?? new InMemoryCatalogStore());
         host.RequestScope = pipeline.BeginRequest;
         pipeline.Wire(host);
         return pipeline;

@@ -77,13 +77,14 @@ public class AdminExchangeTests
     }
 
     [Test]
-    public async Task A_manual_exchange_waits_while_another_catalog_exchange_holds_the_lock()
+    public async Task A_new_manual_exchange_supersedes_the_open_catalog_session_as_a_checkauth_does()
     {
         var first = await _exchange.StartAsync("admin: a@b.c", CancellationToken.None);
         var second = await _exchange.StartAsync("admin: a@b.c", CancellationToken.None);
 
-        Assert.That(first, Is.Not.Null);
-        Assert.That(second, Is.Null);
+        Assert.That(second.Id, Is.Not.EqualTo(first.Id));
+        Assert.That(_state.Sessions.Single(s => s.Id == first.Id).Superseded, Is.True);
+        Assert.That(_state.Sessions.Single(s => s.Id == second.Id).Superseded, Is.False);
     }
 
     [Test]

@@ -203,7 +203,7 @@ public class OldSaleProtocolTests : LoopbackTestBase
 
         (cookie, _) = await StartOldSaleAsync();
         Assert.That(await Raw.PostAsync("type=sale&mode=file&filename=broken.zip", Encoding.UTF8.GetBytes(Changes((41, "З-41"))), cookie),
-            Is.EqualTo("failure\nАрхив broken.zip повреждён или не является zip-архивом."));
+            Is.EqualTo("failure\nАрхив broken.zip повреждён или не является zip-архивом. Архив broken.zip удалён, обмен можно продолжать."));
         Assert.That(_sink.Commands, Is.Empty);
     }
 }

@@ -28,6 +28,7 @@ public class ConfigurationValidatorTests
             LockoutMinutes = settings.LockoutMinutes,
             ResponseEncoding = settings.ResponseEncoding,
             LogRetentionDays = settings.LogRetentionDays,
+            MaxUnpackedZipMegabytes = settings.MaxUnpackedZipMegabytes,
             MissingItemsAction = settings.MissingItemsAction,
             OrderSchemaVersion = settings.OrderSchemaVersion,
             OrderEncoding = settings.OrderEncoding,

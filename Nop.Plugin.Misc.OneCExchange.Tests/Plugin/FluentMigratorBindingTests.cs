@@ -55,6 +55,8 @@ public class FluentMigratorBindingTests
     public void Unload() => _context?.Unload();
 
     [TestCase(typeof(SchemaMigration), "Up")]
+    [TestCase(typeof(ExchangeGuardMigration), "Up")]
+    [TestCase(typeof(SessionSupersedeMigration), "Up")]
     [TestCase(typeof(OneCMappingBuilder), nameof(OneCMappingBuilder.MapEntity))]
     public void Migration_code_binds_to_the_real_FluentMigrator(Type type, string method)
     {

@@ -14,8 +14,9 @@ public class SchemaMigrationTests
         .OrderBy(t => t.Name)
         .ToArray();
 
-    private static string MigrationSource => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "Nop.Plugin.Misc.OneCExchange",
-        "Data", "Migrations", "SchemaMigration.cs"));
+    // The base schema and the later migrations that create tables on install too.
+    private static string MigrationSource => string.Concat(Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "Nop.Plugin.Misc.OneCExchange",
+        "Data", "Migrations"), "*.cs").Order().Select(File.ReadAllText));
 
     [Test]
     public void The_plugin_has_its_entities() =>

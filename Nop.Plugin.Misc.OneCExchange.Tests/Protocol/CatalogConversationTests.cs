@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OneCExchange.Cli.Replay;
+using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 
 namespace OneCExchange.Tests.Protocol;
@@ -22,7 +23,7 @@ public class CatalogConversationTests : LoopbackTestBase
         Assert.That(await Raw.GetAsync($"type=catalog&mode=init&sessid={sessid}", cookie), Is.EqualTo("zip=no\nfile_limit=65536"));
         Assert.That(await Raw.GetAsync($"type=catalog&mode=init&sessid={sessid}&version=3.1", cookie),
             Is.EqualTo($"zip=no\nfile_limit=65536\nsessid={sessid}\nversion=3.1"));
-        Assert.That(session.SchemaVersion, Is.EqualTo("3.1"));
+        Assert.That(Host.State.Sessions.Single().SchemaVersion, Is.EqualTo("3.1"));
         Assert.That(Raw.LastResponse!.Content.Headers.ContentType!.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
     }
 
@@ -57,7 +58,7 @@ public class CatalogConversationTests : LoopbackTestBase
         Host.Options = Host.Options with { UseZip = true };
         var package = TestPackages.WriteCatalogPackage(Path.Combine(Scratch, "package"), products: 300);
 
-        await new ReplayRunner(Http, TextWriter.Null).RunAsync(Replay(package) with { Zip = true }, CancellationToken.None);
+        await new ReplayRunner(Http, TextWriter.Null).RunAsync(Replay(package), CancellationToken.None);
 
         var staged = StagedFolderOfOnlySession();
         Assert.That(File.Exists(Path.Combine(staged, "package.zip")), Is.False, "the zip is removed once unpacked");
@@ -157,7 +158,6 @@ public class CatalogConversationTests : LoopbackTestBase
         var first = Host.State.Sessions.Single();
         Assert.That(Host.Completion.Completions, Is.Empty, "1C sent no complete: nothing is deactivated yet");
 
-        Host.Time.Advance(Host.Options.SessionLockTimeout + TimeSpan.FromSeconds(1));
         await Raw.CheckAuthAsync("catalog");
 
         var completion = Host.Completion.Completions.Single();
@@ -217,7 +217,7 @@ public class CatalogConversationTests : LoopbackTestBase
     }
 
     [Test]
-    public async Task A_file_is_imported_by_one_request_at_a_time()
+    public async Task A_second_request_of_the_type_while_one_runs_is_told_how_long_to_wait()
     {
         var blocking = new BlockingImportFactory();
         Host.CatalogImportOverride = blocking;
@@ -228,10 +228,13 @@ public class CatalogConversationTests : LoopbackTestBase
         await blocking.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         using var second = new RawExchangeClient(Host);
         Assert.That(await second.GetAsync("type=catalog&mode=import&filename=import.xml", cookie),
-            Is.EqualTo("failure\nФайл import.xml уже загружается другим запросом."));
+            Is.EqualTo("failure\nУже идёт другой обмен (type=catalog): его запрос обрабатывается сейчас; повторите через 30 с."));
+        var (saleCookie, _, _) = await second.CheckAuthAsync("sale");
+        Assert.That(await second.GetAsync("type=sale&mode=init", saleCookie), Does.StartWith("zip="), "the other type is not held up");
         blocking.Release.SetResult();
         Assert.That(await first, Does.StartWith("success\n"));
         Assert.That(blocking.Opened, Is.EqualTo(1));
+        Assert.That(Host.State.IsGuarded(ExchangeType.Catalog), Is.False, "the guard goes with the request");
     }
 
     private sealed class BlockingImportFactory : OneCExchange.Core.Exchange.IFileImportFactory

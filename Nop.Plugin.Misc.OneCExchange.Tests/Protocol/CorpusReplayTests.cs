@@ -56,7 +56,7 @@ public class CorpusReplayTests : LoopbackTestBase
 
         var output = new StringWriter();
         var exit = await ReplayCommand.RunAsync([folder, "--url", Host.ExchangeUrl.ToString(), "--login", LoopbackExchangeHost.Login,
-            "--password", LoopbackExchangeHost.Password, "--zip", "--version", "3.1", "--deactivate"], output, output);
+            "--password", LoopbackExchangeHost.Password, "--version", "3.1", "--deactivate"], output, output);
 
         Assert.That(exit, Is.EqualTo(0), output.ToString());
         Assert.That(files.Keys, Has.Some.StartsWith("goods/1/"), "the package has sub-folders");

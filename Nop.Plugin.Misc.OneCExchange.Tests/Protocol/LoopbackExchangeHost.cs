@@ -27,10 +27,11 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private LoopbackExchangeHost(WebApplication app, string stagingRoot)
+    private LoopbackExchangeHost(WebApplication app, string stagingRoot, InMemoryExchangeStateStore state)
     {
         _app = app;
         StagingRoot = stagingRoot;
+        State = state;
         Options = new ExchangeOptions
         {
             Login = Login,
@@ -38,6 +39,8 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
             StagingRoot = stagingRoot,
             FileSizeLimitBytes = 64 * 1024,
             MaxFailedLoginAttempts = 3,
+            // A busy guard is answered after a short wait, so tests of it stay quick.
+            RequestGuardWait = TimeSpan.FromMilliseconds(300),
         };
         Runtime = new ExchangeRuntime(Time);
     }
@@ -46,7 +49,8 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     public ExchangeOptions Options { get; set; }
     public ExchangeRuntime Runtime { get; private set; }
-    public InMemoryExchangeStateStore State { get; } = new();
+    /// <summary>The "database": several hosts may share one, as the processes of a web farm do.</summary>
+    public InMemoryExchangeStateStore State { get; }
     public RecordingExchangeLog Log { get; } = new();
     public ElementCountingImportFactory CatalogImports { get; } = new();
     public ElementCountingImportFactory SaleImports { get; } = new();
@@ -77,16 +81,16 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     public Uri ExchangeUrl => new(BaseAddress, "1c-exchange");
     public Uri BitrixUrl => new(BaseAddress, "bitrix/admin/1c_exchange.php");
 
-    /// <summary>What a store restart does to the exchange: process memory (open imports, lock-outs) is gone, the tables stay.</summary>
+    /// <summary>What a store restart does to the exchange: process memory (open imports) is gone, the tables stay.</summary>
     public void Restart() => Runtime = new ExchangeRuntime(Time);
 
-    public static async Task<LoopbackExchangeHost> StartAsync(string stagingRoot)
+    public static async Task<LoopbackExchangeHost> StartAsync(string stagingRoot, InMemoryExchangeStateStore? sharedState = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var host = new LoopbackExchangeHost(app, stagingRoot);
+        var host = new LoopbackExchangeHost(app, stagingRoot, sharedState ?? new InMemoryExchangeStateStore());
         app.Map("/1c-exchange", host.HandleAsync);
         app.Map("/bitrix/admin/1c_exchange.php", host.HandleAsync);
         await app.StartAsync();

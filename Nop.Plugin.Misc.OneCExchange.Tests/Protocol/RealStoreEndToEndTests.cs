@@ -27,7 +27,7 @@ public class RealStoreEndToEndTests
         {
             var package = Environment.GetEnvironmentVariable("ONEC_E2E_PACKAGE") ?? DefaultPackage(work.FullName);
             var output = new StringWriter();
-            var exit = await ReplayCommand.RunAsync([package, "--url", url, "--login", login!, "--password", password, "--zip", "--verbose", "--sale"],
+            var exit = await ReplayCommand.RunAsync([package, "--url", url, "--login", login!, "--password", password, "--verbose", "--sale"],
                 output, output);
             TestContext.Out.WriteLine(output.ToString());
             Assert.That(exit, Is.EqualTo(0), output.ToString());

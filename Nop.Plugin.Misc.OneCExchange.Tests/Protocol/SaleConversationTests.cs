@@ -75,12 +75,4 @@ public class SaleConversationTests : LoopbackTestBase
         Assert.That(Directory.EnumerateFiles(Host.State.Sessions.Single().StagingFolder), Is.Empty);
     }
 
-    [Test]
-    public async Task A_catalog_cookie_is_not_a_sale_session()
-    {
-        var (cookie, _, _) = await Raw.CheckAuthAsync("catalog");
-        Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie),
-            Is.EqualTo("failure\nСеанс обмена открыт для type=catalog, а не для type=sale."));
-        Assert.That(Host.Orders.Queries, Is.Empty);
-    }
 }

@@ -2,7 +2,7 @@ using Nop.Core;
 
 namespace Nop.Plugin.Misc.OneCExchange.Domain;
 
-/// <summary>One exchange session with 1C (from checkauth on): its cookie, lock and progress; survives restarts.</summary>
+/// <summary>One exchange session with 1C (from checkauth on): its cookie and progress; survives restarts.</summary>
 public class OneCExchangeSession : BaseEntity
 {
     public const int SessionIdMaxLength = 32;
@@ -28,7 +28,14 @@ public class OneCExchangeSession : BaseEntity
 
     public string StagingFolder { get; set; } = "";
 
+    /// <summary>The end of the per-session lock of plugin 1.0; kept (equal to LastSeenOnUtc) for its install index.</summary>
     public DateTime LockExpiresOnUtc { get; set; }
+
+    /// <summary>A later checkauth of the same type replaced this session.</summary>
+    public bool Superseded { get; set; }
+
+    /// <summary>The store process that ran the session's last import step.</summary>
+    public string? LastStepInstance { get; set; }
 
     public bool FullExchange { get; set; }
 

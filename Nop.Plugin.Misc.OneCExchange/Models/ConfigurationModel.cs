@@ -53,6 +53,12 @@ public record ConfigurationModel : BaseNopModel
     [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.LogRetentionDays")]
     public int LogRetentionDays { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.StagingFolder")]
+    public string StagingFolder { get; set; } = "";
+
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.MaxUnpackedZipMegabytes")]
+    public int MaxUnpackedZipMegabytes { get; set; }
+
     public IList<SelectListItem> AvailableEncodings { get; set; } = [];
 
     #endregion

@@ -20,6 +20,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
     public const int MaxListenTimeoutSeconds = 600;
     public const int MaxWaitingListensLimit = 1000;
     public const int MaxCatalogExportPageSize = 10_000;
+    public const int MaxUnpackedZipMegabytes = 64 * 1024;
 
     public ConfigurationValidator(ILocalizationService localizationService)
     {
@@ -51,6 +52,12 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .InclusiveBetween(1, MaxLockoutMinutes)
             .WithMessage(string.Format(Message("LockoutMinutes.Range"), 1, MaxLockoutMinutes));
 
+        RuleFor(model => model.MaxUnpackedZipMegabytes)
+            .InclusiveBetween(1, MaxUnpackedZipMegabytes)
+            .WithMessage(string.Format(Message("MaxUnpackedZipMegabytes.Range"), 1, MaxUnpackedZipMegabytes));
+        RuleFor(model => model.StagingFolder)
+            .Must(folder => string.IsNullOrWhiteSpace(folder) || Path.IsPathFullyQualified(folder.Trim()))
+            .WithMessage(Message("StagingFolder.Absolute"));
         RuleFor(model => model.LogRetentionDays)
             .InclusiveBetween(1, MaxLogRetentionDays)
             .WithMessage(string.Format(Message("LogRetentionDays.Range"), 1, MaxLogRetentionDays));

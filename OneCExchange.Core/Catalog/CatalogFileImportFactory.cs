@@ -22,6 +22,8 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
         if (!File.Exists(path))
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotUploaded, request.RelativePath));
+        if (request.ForgetCachedState)
+            sessions.Forget(request.SessionId);
         return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId), clock);
     }
 }

@@ -56,6 +56,9 @@ public sealed record CatalogImportOptions
 
     /// <summary>Commands per store transaction.</summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>The store's column sizes; longer values are cut with a warning (the host passes its own if they differ).</summary>
+    public ColumnLimits ColumnLimits { get; init; } = new();
 }
 
 public enum MissingItemsAction { Leave, Unpublish }

@@ -952,8 +952,9 @@ public sealed class CatalogImporter
                 {
                     if (part.Stage != stage || pending.Progress.Failed)
                         continue;
-                    if (part.Build() is not { } command)
+                    if (part.Build() is not { } built)
                         continue;
+                    var command = _options.ColumnLimits.Fit(built, Warn);
                     staged.Add(new StagedCommand(pending.Progress, command, outcome => Applied(pending, part, command, outcome)));
                 }
             }

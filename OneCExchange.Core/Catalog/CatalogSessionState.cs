@@ -89,6 +89,9 @@ public sealed class CatalogSessions
         return entry.State;
     }
 
+    /// <summary>Drops what this process knew of the session (another process went on with it).</summary>
+    public void Forget(string sessionId) => _sessions.TryRemove(sessionId, out _);
+
     public CatalogSessionState? Find(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var entry) ? entry.State : null;
 }

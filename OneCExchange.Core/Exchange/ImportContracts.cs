@@ -13,8 +13,10 @@ public enum ExchangeType { Catalog, Sale, GetCatalog, Listen }
 /// <param name="SessionFolder">The session's staging folder (absolute).</param>
 /// <param name="RelativePath">The file as 1C named it, relative to the staging folder, with '/' separators.</param>
 /// <param name="ResumeAfterItems">Items already applied and committed by earlier steps; they must not be applied again.</param>
+/// <param name="ForgetCachedState">Another process (or this one before a restart) ran the session's last step: what this
+/// process cached of the session may be stale and must be dropped.</param>
 public sealed record FileImportRequest(string SessionId, ExchangeType Type, string SessionFolder, string RelativePath,
-    long ResumeAfterItems);
+    long ResumeAfterItems, bool ForgetCachedState = false);
 
 /// <summary>Opens the step-wise import of one staged file.</summary>
 public interface IFileImportFactory

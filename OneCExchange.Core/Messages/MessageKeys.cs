@@ -19,6 +19,10 @@ public static class MessageKeys
     public const string LabelProductPrice = "Label.ProductPrice";
     public const string LabelAt = "Label.At";
     public const string ItemFailed = "Catalog.ItemFailed";
+    public const string ValueCut = "Catalog.ValueCut";
+    public const string FieldName = "Field.Name";
+    public const string FieldSku = "Field.Sku";
+    public const string FieldGtin = "Field.Gtin";
     public const string ParentGroupMissing = "Catalog.ParentGroupMissing";
     public const string ProductAdoptedBySku = "Catalog.ProductAdoptedBySku";
     public const string ProductGroupMissing = "Catalog.ProductGroupMissing";

@@ -20,6 +20,7 @@ public sealed class AdminExchange
     private readonly ExchangeRuntime _runtime;
     private readonly StagingArea _staging;
     private readonly ImportSteps _imports;
+    private readonly RequestGuard _guard;
 
     public AdminExchange(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log, ExchangeHandlers handlers,
         ExchangeRuntime runtime)
@@ -30,13 +31,14 @@ public sealed class AdminExchange
         _runtime = runtime;
         _staging = new StagingArea(options.StagingRoot);
         _imports = new ImportSteps(options, state, handlers, runtime);
+        _guard = new RequestGuard(options, state, runtime.Time);
     }
 
     private DateTimeOffset Now => _runtime.Time.GetUtcNow();
 
-    /// <summary>Opens a catalog session as checkauth does; null when another catalog exchange holds the lock.</summary>
+    /// <summary>Opens a catalog session as checkauth does: an open catalog session of 1C's is superseded by it.</summary>
     /// <param name="startedBy">Who started it, shown in the history as the session's address.</param>
-    public async Task<ExchangeSession?> StartAsync(string startedBy, CancellationToken ct)
+    public async Task<ExchangeSession> StartAsync(string startedBy, CancellationToken ct)
     {
         var now = Now;
         var id = Guid.NewGuid().ToString("N");
@@ -49,12 +51,10 @@ public sealed class AdminExchange
             CreatedAt = now,
             LastSeenAt = now,
             StagingFolder = _staging.FolderFor(id),
-            LockExpiresAt = now + _options.SessionLockTimeout,
             RemoteAddress = startedBy,
         };
-        if (!await _state.TryStartAsync(session, now, ct))
-            return null;
-        _runtime.LiveImports.CloseOthers(ExchangeType.Catalog, id);
+        foreach (var superseded in await _state.StartAsync(session, ct))
+            _runtime.LiveImports.CloseSession(superseded);
         _staging.Reset(session.StagingFolder);
         return session;
     }
@@ -82,19 +82,21 @@ public sealed class AdminExchange
 
     /// <summary>One step of a file's import (mode=import): progress until the file is done.</summary>
     public Task<AdminAnswer> ImportAsync(ExchangeSession session, string fileName, CancellationToken ct) =>
-        RunAsync(session, "import", fileName, async trace =>
-        {
-            if (await LockTakenByOtherAsync(session, ct))
-                return Answer.Failure("Уже идёт другой обмен каталогом; повторите позже.");
-            return await _imports.ImportAsync(session, fileName, trace, ct);
-        });
+        RunAsync(session, "import", fileName, trace => GuardedAsync(() => _imports.ImportAsync(session, ExchangeType.Catalog, fileName, trace, ct), ct));
 
     /// <summary>Ends the exchange (mode=complete): a full package applies the "missing items" policy.</summary>
     public Task<AdminAnswer> CompleteAsync(ExchangeSession session, CancellationToken ct) =>
-        RunAsync(session, "complete", null, async _ => await _imports.CompleteAsync(session, ct));
+        RunAsync(session, "complete", null, _ => GuardedAsync(() => _imports.CompleteAsync(session, ct), ct));
 
-    private async Task<bool> LockTakenByOtherAsync(ExchangeSession session, CancellationToken ct) =>
-        session.LockExpiresAt <= Now && await _state.FindActiveAsync(session.Type, Now, ct) is { } active && active.Id != session.Id;
+    /// <summary>Runs a step under the catalog request guard, as 1C's import requests do (one catalog step at a time).</summary>
+    private async Task<Answer> GuardedAsync(Func<Task<Answer>> step, CancellationToken ct)
+    {
+        var (held, wait) = await _guard.EnterAsync(ExchangeType.Catalog, ct);
+        if (held is null)
+            return Answer.Failure($"Уже идёт другой обмен (type=catalog): его запрос обрабатывается сейчас; повторите через {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} с.");
+        await using (held)
+            return await step();
+    }
 
     private async Task<AdminAnswer> RunAsync(ExchangeSession session, string mode, string? fileName,
         Func<RequestTrace, Task<Answer>> work)
@@ -118,7 +120,6 @@ public sealed class AdminExchange
         session.LastSeenAt = now;
         if (answer.Outcome == ExchangeOutcome.Failure)
             session.HadFailure = true;
-        session.LockExpiresAt = answer.Outcome == ExchangeOutcome.Failure || session.Completed ? now : now + _options.SessionLockTimeout;
         await _state.UpdateAsync(session, CancellationToken.None);
         try
         {

@@ -24,6 +24,7 @@ public sealed class ExchangeEndpoint
     private readonly ImportSteps _imports;
     private readonly ListenHandler _listen;
     private readonly CatalogExportConversation _catalogExport;
+    private readonly RequestGuard _guard;
 
     public ExchangeEndpoint(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log, ExchangeHandlers handlers,
         ExchangeRuntime runtime)
@@ -38,6 +39,7 @@ public sealed class ExchangeEndpoint
         _imports = new ImportSteps(options, state, handlers, runtime);
         _listen = new ListenHandler(options, runtime, _gate, handlers.PendingOrders);
         _catalogExport = new CatalogExportConversation(options, handlers.CatalogExport, runtime.Time);
+        _guard = new RequestGuard(options, state, runtime.Time);
     }
 
     public async Task<ExchangeResponse> HandleAsync(ExchangeRequest request, CancellationToken cancellationToken)
@@ -63,7 +65,15 @@ public sealed class ExchangeEndpoint
             trace.Error = exception.ToString();
             answer = Answer.Failure("Внутренняя ошибка обмена на сайте; подробности в журнале обмена.");
         }
-        await FinishAsync(trace, answer);
+        try
+        {
+            await FinishAsync(trace, answer);
+        }
+        finally
+        {
+            if (trace.Guard is { } guard)
+                await guard.DisposeAsync();
+        }
         return ToResponse(answer);
     }
 
@@ -99,28 +109,37 @@ public sealed class ExchangeEndpoint
 
         if (mode == "checkauth")
         {
-            var (answer, session) = await _gate.CheckAuthAsync(request, type, ct);
+            var (answer, session, superseded) = await _gate.CheckAuthAsync(request, type, ct);
             trace.Session = session;
             if (session is not null)
             {
-                await _imports.CompletePendingFullExchangesAsync(session, trace, ct);
+                await RecordSupersededAsync(superseded, session, trace);
+                await CompletePendingAsync(session, trace, ct);
                 await DeleteExpiredAsync(trace, ct);
             }
             return answer;
         }
 
-        var (current, refusal) = await _gate.AuthenticateAsync(request, type, ct);
+        var (current, refusal) = await _gate.AuthenticateAsync(request, ct);
         if (current is null)
             return refusal!;
         trace.Session = current;
         trace.FileName = request["filename"];
+        // Staging a chunk of the new protocol touches only the session's own folder: it needs no guard (and stays cheap).
+        if (!(mode == "file" && !ImportsAtUpload(current, type)))
+        {
+            var (held, wait) = await _guard.EnterAsync(type, ct);
+            if (held is null)
+                return Answer.Failure($"Уже идёт другой обмен (type={SessionGate.TypeName(type)}): его запрос обрабатывается сейчас; повторите через {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} с.");
+            trace.Guard = held;
+        }
         return (type, mode) switch
         {
             (ExchangeType.GetCatalog, "init") => _catalogExport.Init(current),
             (ExchangeType.GetCatalog, "query") => await _catalogExport.QueryAsync(current, ct),
             (_, "init") => await InitAsync(current, request, ct),
-            (_, "file") => await FileAsync(current, request, trace, ct),
-            (_, "import") => await _imports.ImportAsync(current, request["filename"], trace, ct),
+            (_, "file") => await FileAsync(current, type, request, trace, ct),
+            (_, "import") => await _imports.ImportAsync(current, type, request["filename"], trace, ct),
             (ExchangeType.Catalog, "deactivate") => await _imports.DeactivateAsync(current, ct),
             (ExchangeType.Catalog, "complete") => await _imports.CompleteAsync(current, ct),
             (ExchangeType.Sale, "query") => await StageDocumentAsync(current, mode, await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
@@ -128,6 +147,43 @@ public sealed class ExchangeEndpoint
             (ExchangeType.Sale, "info") => await StageDocumentAsync(current, mode, await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
+    }
+
+    /// <summary>Shows each superseded session as such in its history (a record of its own, not a failure).</summary>
+    private async Task RecordSupersededAsync(IReadOnlyList<string> superseded, ExchangeSession by, RequestTrace trace)
+    {
+        foreach (var id in superseded)
+        {
+            try
+            {
+                await _log.RecordAsync(new ExchangeLogEntry(id, by.Type, "superseded", trace.RemoteAddress, Now, TimeSpan.Zero,
+                    ExchangeOutcome.Success, $"Сеанс заменён новым сеансом {by.Id} (checkauth); он остановлен на последней сохранённой точке."),
+                    CancellationToken.None);
+            }
+            catch
+            {
+                // As for every log record: the answer to 1C must not depend on the log.
+            }
+        }
+    }
+
+    /// <summary>The old sale protocol (no version at init) imports an upload within its file request.</summary>
+    private static bool ImportsAtUpload(ExchangeSession session, ExchangeType type) =>
+        type == ExchangeType.Sale && session.SchemaVersion is null;
+
+    /// <summary>
+    /// Old-style full exchanges left without complete are finished at a catalog checkauth, under the catalog guard; when
+    /// a catalog request is running right now they wait for a later checkauth.
+    /// </summary>
+    private async Task CompletePendingAsync(ExchangeSession session, RequestTrace trace, CancellationToken ct)
+    {
+        if (session.Type != ExchangeType.Catalog)
+            return;
+        var (held, _) = await _guard.EnterAsync(ExchangeType.Catalog, ct);
+        if (held is null)
+            return;
+        await using (held)
+            await _imports.CompletePendingFullExchangesAsync(session, trace, ct);
     }
 
     /// <summary>Applies the log retention once per exchange; a failure here is logged and does not stop the exchange.</summary>
@@ -161,12 +217,14 @@ public sealed class ExchangeEndpoint
         return Answer.Lines([.. lines]);
     }
 
-    private async Task<Answer> FileAsync(ExchangeSession session, ExchangeRequest request, RequestTrace trace, CancellationToken ct)
+    private async Task<Answer> FileAsync(ExchangeSession session, ExchangeType type, ExchangeRequest request, RequestTrace trace, CancellationToken ct)
     {
         if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
             return Answer.Failure("Файл передаётся методом POST (тело запроса — содержимое файла).");
+        if (session.StagedBytes > 0 && !Directory.Exists(session.StagingFolder))
+            return Answer.Failure(StagingArea.MissingFolderReason(session.StagingFolder));
         // Old sale protocol (no version at init): the upload is processed at once, 1C sends no mode=import.
-        var processNow = session.Type == ExchangeType.Sale && session.SchemaVersion is null;
+        var processNow = ImportsAtUpload(session, type);
         if (processNow)
             session.StagedBytes -= ImportSteps.ForgetUpload(session, request["filename"]);
         var quota = new StagingQuota(_options.FileSizeLimitBytes, _options.MaxFileBytes,
@@ -177,7 +235,7 @@ public sealed class ExchangeEndpoint
         session.StagedBytes += chunk.BytesWritten;
         trace.BytesReceived = chunk.BytesWritten;
         trace.FileSizeBytes = chunk.FileSize;
-        return processNow ? await _imports.ImportUploadAsync(session, chunk.RelativePath, trace, ct) : Answer.Success();
+        return processNow ? await _imports.ImportUploadAsync(session, type, chunk.RelativePath, trace, ct) : Answer.Success();
     }
 
     /// <summary>
@@ -214,12 +272,8 @@ public sealed class ExchangeEndpoint
         {
             var now = Now;
             session.LastSeenAt = now;
-            // 1C abandons an exchange after a failure, so its lock goes at once; otherwise each request extends it.
             if (answer.Outcome == ExchangeOutcome.Failure)
                 session.HadFailure = true;
-            session.LockExpiresAt = answer.Outcome == ExchangeOutcome.Failure || session.Completed
-                ? now
-                : now + _options.SessionLockTimeout;
             try
             {
                 await _state.UpdateAsync(session, CancellationToken.None);

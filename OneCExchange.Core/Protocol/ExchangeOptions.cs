@@ -22,6 +22,9 @@ public sealed record ExchangeOptions
     /// <summary>The most a session may stage, uploads and unpacked zips together.</summary>
     public long MaxSessionBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>The most one zip may unpack to.</summary>
+    public long MaxUnpackedZipBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>A zip may hold at most this many entries.</summary>
     public int MaxZipEntries { get; init; } = 100_000;
 
@@ -39,8 +42,14 @@ public sealed record ExchangeOptions
 
     public string CookieName { get; init; } = "ONEC_EXCHANGE";
 
-    /// <summary>An exchange holds the lock of its type while it makes requests at least this often.</summary>
-    public TimeSpan SessionLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>The lease of the request guard; a running request renews it every third of it, a dead process loses it after it.</summary>
+    public TimeSpan RequestGuardLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a request waits for a request of the same type to end before it answers "another exchange is running".</summary>
+    public TimeSpan RequestGuardWait { get; init; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>A request with Basic credentials and no cookie belongs to the newest session seen within this time.</summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromHours(2);
 
     /// <summary>Log records and finished sessions older than this are deleted when a new exchange starts.</summary>
     public TimeSpan LogRetention { get; init; } = TimeSpan.FromDays(30);

@@ -1,8 +1,9 @@
-using OneCExchange.Core.Security;
-
 namespace OneCExchange.Core.Protocol;
 
-/// <summary>What the exchange keeps for the life of the process (one instance per host, shared by all requests).</summary>
+/// <summary>
+/// What the exchange keeps for the life of the process (one instance per host, shared by all requests): only caches
+/// that are checked against the state store before use, never anything that decides an answer.
+/// </summary>
 public sealed class ExchangeRuntime(TimeProvider time)
 {
     public ExchangeRuntime() : this(TimeProvider.System)
@@ -10,7 +11,10 @@ public sealed class ExchangeRuntime(TimeProvider time)
     }
 
     public TimeProvider Time { get; } = time;
-    public LoginThrottle LoginThrottle { get; } = new(time);
+
+    /// <summary>This process among the processes of a web farm (and across restarts).</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
     public LiveImportRegistry LiveImports { get; } = new();
     public ListenSlots Listens { get; } = new();
 }

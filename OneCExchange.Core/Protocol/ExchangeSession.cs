@@ -6,6 +6,7 @@ namespace OneCExchange.Core.Protocol;
 public sealed class ExchangeSession
 {
     public required string Id { get; init; }
+    /// <summary>The type of the checkauth that opened it; each later request may be of either type.</summary>
     public required ExchangeType Type { get; init; }
 
     /// <summary>The cookie value 1C sends back on every later request.</summary>
@@ -20,11 +21,17 @@ public sealed class ExchangeSession
     /// <summary>The version= 1C sent at init, or null (old protocol).</summary>
     public string? SchemaVersion { get; set; }
 
-    /// <summary>The session's staging folder (absolute).</summary>
-    public required string StagingFolder { get; init; }
+    /// <summary>
+    /// The session's staging folder (absolute) on the process that handles the request: each process resolves it under
+    /// its own staging root, so a web farm with a shared staging folder finds the same files on every node.
+    /// </summary>
+    public required string StagingFolder { get; set; }
 
-    /// <summary>The session holds the lock of its type until then; every request extends it.</summary>
-    public DateTimeOffset LockExpiresAt { get; set; }
+    /// <summary>A later checkauth of the same type replaced this session; its requests are refused from then on.</summary>
+    public bool Superseded { get; set; }
+
+    /// <summary>The process (<see cref="ExchangeRuntime.InstanceId"/>) that ran the session's last import step.</summary>
+    public string? LastStepInstance { get; set; }
 
     /// <summary>An imported file was a full package (СодержитТолькоИзменения="false"): old-style full exchange.</summary>
     public bool FullExchange { get; set; }

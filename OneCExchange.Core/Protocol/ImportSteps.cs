@@ -18,23 +18,35 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
 {
     private DateTimeOffset Now => runtime.Time.GetUtcNow();
 
-    public async Task<Answer> ImportAsync(ExchangeSession session, string? fileName, RequestTrace trace, CancellationToken ct)
+    public async Task<Answer> ImportAsync(ExchangeSession session, ExchangeType type, string? fileName, RequestTrace trace, CancellationToken ct)
     {
         var relative = StagingPath.Normalize(fileName);
+        if (!Directory.Exists(session.StagingFolder))
+            return Answer.Failure(session.StagedBytes > 0
+                ? StagingArea.MissingFolderReason(session.StagingFolder)
+                : $"Файл {relative} не найден: сначала его нужно передать (mode=file).");
         if (StagingArea.PendingZips(session.StagingFolder) is [var zip, ..])
             return Unpack(session, zip, ct);
 
-        return await ImportFileAsync(session, relative, trace, ct);
+        return await ImportFileAsync(session, type, relative, trace, ct);
     }
 
     /// <summary>
     /// The old sale protocol (no version at init): 1C never sends mode=import, so the uploaded file, or every XML file
     /// of an uploaded zip, is imported to the end within the upload request, step after step.
     /// </summary>
-    public async Task<Answer> ImportUploadAsync(ExchangeSession session, string relative, RequestTrace trace, CancellationToken ct)
+    public async Task<Answer> ImportUploadAsync(ExchangeSession session, ExchangeType type, string relative, RequestTrace trace, CancellationToken ct)
     {
         var uploadSize = trace.FileSizeBytes;
-        var files = IsTopLevelZip(relative) ? UnpackXmlFiles(session, relative, ct) : [relative];
+        List<string> files;
+        try
+        {
+            files = IsTopLevelZip(relative) ? UnpackXmlFiles(session, relative, ct) : [relative];
+        }
+        catch (StagingException exception)
+        {
+            return Refuse(session, StagingPath.Resolve(session.StagingFolder, relative), exception);
+        }
         if (files.Count == 0)
             return Answer.Failure($"В архиве {relative} нет XML-файлов.");
         var total = new ImportCounters();
@@ -49,7 +61,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
                 do
                 {
                     trace.Counters = null;
-                    answer = await ImportFileAsync(session, file, trace, ct);
+                    answer = await ImportFileAsync(session, type, file, trace, ct);
                     Add(total, trace.Counters);
                 }
                 while (answer.Outcome == ExchangeOutcome.Progress);
@@ -99,49 +111,66 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             total.AddMessage(message);
     }
 
-    private async Task<Answer> ImportFileAsync(ExchangeSession session, string relative, RequestTrace trace, CancellationToken ct)
+    private async Task<Answer> ImportFileAsync(ExchangeSession session, ExchangeType type, string relative, RequestTrace trace, CancellationToken ct)
     {
         var path = StagingPath.Resolve(session.StagingFolder, relative);
         if (!File.Exists(path))
-            return Answer.Failure($"Файл {relative} не найден: сначала его нужно передать (mode=file).");
+            return Answer.Failure($"Файл {relative} не найден: сначала его нужно передать (mode=file). " +
+                "Если сайт работает на нескольких серверах, папка обмена должна быть у них общей.");
         trace.FileSizeBytes = new FileInfo(path).Length;
-        if (!runtime.LiveImports.TryBegin(session.Id, relative))
-            return Answer.Failure($"Файл {relative} уже загружается другим запросом.");
-        try
-        {
-            return await StepAsync(session, relative, path, trace, ct);
-        }
-        finally
-        {
-            runtime.LiveImports.End(session.Id, relative);
-        }
+        return await StepAsync(session, type, relative, path, trace, ct);
     }
 
     private Answer Unpack(ExchangeSession session, string zip, CancellationToken ct)
     {
-        UnpackZip(session, zip, ct);
+        try
+        {
+            UnpackZip(session, zip, ct);
+        }
+        catch (StagingException exception)
+        {
+            return Refuse(session, zip, exception);
+        }
         return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+    }
+
+    /// <summary>A refused archive is reported once and removed, so the session's later requests go on without it.</summary>
+    private static Answer Refuse(ExchangeSession session, string zip, StagingException exception)
+    {
+        if (File.Exists(zip))
+        {
+            session.StagedBytes = Math.Max(0, session.StagedBytes - new FileInfo(zip).Length);
+            File.Delete(zip);
+        }
+        return Answer.Failure($"{exception.Message} Архив {Path.GetFileName(zip)} удалён, обмен можно продолжать.");
     }
 
     private ZipUnpacker.Unpacked UnpackZip(ExchangeSession session, string zip, CancellationToken ct)
     {
         var zipSize = new FileInfo(zip).Length;
-        var allowance = Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize);
+        var allowance = Math.Min(options.MaxUnpackedZipBytes, Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize));
         var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, ct);
         session.StagedBytes += unpacked.Bytes - zipSize;
         return unpacked;
     }
 
-    private async Task<Answer> StepAsync(ExchangeSession session, string relative, string path, RequestTrace trace, CancellationToken ct)
+    private async Task<Answer> StepAsync(ExchangeSession session, ExchangeType type, string relative, string path, RequestTrace trace, CancellationToken ct)
     {
         var checkpoint = await state.GetCheckpointAsync(session.Id, relative, ct);
         if (checkpoint?.Status == FileImportStatus.Done)
             return Answer.Success($"Файл {relative} уже загружен.");
-        var isFull = checkpoint?.IsFullPackage ?? (session.Type == ExchangeType.Catalog && PackageHeaderProbe.IsFullPackage(path));
+        var isFull = checkpoint?.IsFullPackage ?? (type == ExchangeType.Catalog && PackageHeaderProbe.IsFullPackage(path));
 
-        var import = runtime.LiveImports.Take(session.Id, relative)
-            ?? handlers.ImportsFor(session.Type).Open(new FileImportRequest(session.Id, session.Type, session.StagingFolder,
-                relative, checkpoint?.ItemsCompleted ?? 0));
+        // What this process kept of the session is used only if it ran the session's last step (no other node or
+        // earlier process did a step since), and an open import only if it stands exactly at the checkpoint.
+        var previous = session.LastStepInstance;
+        var cacheIsCurrent = previous == runtime.InstanceId;
+        if (!cacheIsCurrent)
+            runtime.LiveImports.CloseSession(session.Id);
+        session.LastStepInstance = runtime.InstanceId;
+        var import = (cacheIsCurrent ? runtime.LiveImports.Take(session.Id, relative, checkpoint) : null)
+            ?? handlers.ImportsFor(type).Open(new FileImportRequest(session.Id, type, session.StagingFolder,
+                relative, checkpoint?.ItemsCompleted ?? 0, ForgetCachedState: previous is not null && !cacheIsCurrent));
         var before = CountersSnapshot.Of(import.Counters);
         bool done;
         try
@@ -166,8 +195,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         trace.Counters = before.StepSince(import.Counters);
         if (!done)
         {
-            await SaveAsync(FileImportStatus.Running, import.ProgressMessage);
-            runtime.LiveImports.Keep(session.Id, session.Type, relative, import);
+            runtime.LiveImports.Keep(session.Id, relative, import, await SaveAsync(FileImportStatus.Running, import.ProgressMessage));
             return Answer.Progress(import.ProgressMessage);
         }
         var message = $"Файл {relative} загружен: {Describe(import.Counters)}.";
@@ -177,8 +205,12 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             session.FullExchange = true;
         return Answer.Success(message);
 
-        Task SaveAsync(FileImportStatus status, string? text) => state.SaveCheckpointAsync(
-            new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now), ct);
+        async Task<FileCheckpoint> SaveAsync(FileImportStatus status, string? text)
+        {
+            var saved = new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now);
+            await state.SaveCheckpointAsync(saved, ct);
+            return saved;
+        }
     }
 
     private static string Describe(ImportCounters c) =>
@@ -205,13 +237,11 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         return Answer.Success(message);
     }
 
-    /// <summary>At checkauth: finishes earlier old-style full exchanges of the type that 1C left without complete.</summary>
+    /// <summary>At a catalog checkauth: finishes earlier old-style full exchanges that 1C left without complete.</summary>
     /// <remarks>A failing completion is logged and not retried; it does not stop the new exchange.</remarks>
     public async Task CompletePendingFullExchangesAsync(ExchangeSession current, RequestTrace trace, CancellationToken ct)
     {
-        if (current.Type != ExchangeType.Catalog)
-            return;
-        foreach (var earlier in await state.FindPendingCompletionAsync(current.Type, current.Id, ct))
+        foreach (var earlier in await state.FindPendingCompletionAsync(current.Id, ct))
         {
             try
             {
@@ -223,7 +253,6 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
                 trace.Error = $"Completing the full exchange {earlier.Id} failed: {exception}";
             }
             earlier.Completed = true;
-            earlier.LockExpiresAt = Now;
             await state.UpdateAsync(earlier, ct);
         }
     }

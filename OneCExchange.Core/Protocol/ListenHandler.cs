@@ -16,7 +16,7 @@ internal sealed class ListenHandler(ExchangeOptions options, ExchangeRuntime run
         var credentials = BasicCredentials.Parse(request.Authorization);
         if (credentials is null)
             return Answer.Failure("Требуется авторизация HTTP Basic (логин и пароль обмена).");
-        if (gate.CheckCredentials(credentials, request.RemoteAddress) is { } refused)
+        if (await gate.CheckCredentialsAsync(credentials, request.RemoteAddress, ct) is { } refused)
             return refused;
         if (pendingOrders is null)
             return Answer.Failure("Ожидание заказов (type=listen) не поддерживается этим сайтом.");

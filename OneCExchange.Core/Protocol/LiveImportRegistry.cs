@@ -5,42 +5,45 @@ namespace OneCExchange.Core.Protocol;
 
 /// <summary>
 /// Imports kept open between mode=import requests of one process, so a later step continues where the last one
-/// stopped without re-reading the file. A restart empties it; the checkpoint then takes over.
+/// stopped without re-reading the file. Only a cache: an open import is used only while it stands exactly at the
+/// file's durable checkpoint; after a restart, or when another process did a step, the checkpoint takes over.
 /// </summary>
 public sealed class LiveImportRegistry
 {
-    private sealed record Live(ExchangeType Type, IFileImport Import);
+    private sealed record Live(IFileImport Import, FileCheckpoint SavedAt);
+
+    // Superseded sessions never come back for their open imports: past this many, the others are closed.
+    private const int MaxOpen = 16;
 
     private readonly ConcurrentDictionary<string, Live> _idle = new();
-    private readonly ConcurrentDictionary<string, byte> _busy = new();
+    /// <summary>Takes the open import of the file if this process has one that stands at <paramref name="checkpoint"/>.</summary>
+    public IFileImport? Take(string sessionId, string relativePath, FileCheckpoint? checkpoint)
+    {
+        if (!_idle.TryRemove(Key(sessionId, relativePath), out var live))
+            return null;
+        if (checkpoint is not null && live.SavedAt.ItemsCompleted == checkpoint.ItemsCompleted && live.SavedAt.Status == checkpoint.Status
+            && (live.SavedAt.UpdatedAt - checkpoint.UpdatedAt).Duration() < TimeSpan.FromMilliseconds(1))
+            return live.Import;
+        live.Import.Dispose();
+        return null;
+    }
 
-    /// <summary>Marks the file as being imported by the caller; false when another request is importing it now.</summary>
-    public bool TryBegin(string sessionId, string relativePath) => _busy.TryAdd(Key(sessionId, relativePath), 0);
-
-    public void End(string sessionId, string relativePath) => _busy.TryRemove(Key(sessionId, relativePath), out _);
-
-    /// <summary>Takes the open import of the file, if this process has one.</summary>
-    public IFileImport? Take(string sessionId, string relativePath) =>
-        _idle.TryRemove(Key(sessionId, relativePath), out var live) ? live.Import : null;
-
-    public void Keep(string sessionId, ExchangeType type, string relativePath, IFileImport import)
+    /// <summary>Keeps the import open; <paramref name="savedAt"/> is the checkpoint its last step saved.</summary>
+    public void Keep(string sessionId, string relativePath, IFileImport import, FileCheckpoint savedAt)
     {
         if (_idle.TryRemove(Key(sessionId, relativePath), out var old))
             old.Import.Dispose();
-        _idle[Key(sessionId, relativePath)] = new Live(type, import);
+        foreach (var (key, _) in _idle.Skip(MaxOpen - 1))
+            if (_idle.TryRemove(key, out var extra))
+                extra.Import.Dispose();
+        _idle[Key(sessionId, relativePath)] = new Live(import, savedAt);
     }
 
-    /// <summary>Closes the open imports of a session (its staging folder is being reset).</summary>
-    public void CloseSession(string sessionId) => Close(key => key.StartsWith(sessionId + "\n", StringComparison.Ordinal), _ => true);
-
-    /// <summary>Closes the open imports of every other session of the type (only one exchange of a type runs at a time).</summary>
-    public void CloseOthers(ExchangeType type, string sessionId) =>
-        Close(key => !key.StartsWith(sessionId + "\n", StringComparison.Ordinal), live => live.Type == type);
-
-    private void Close(Func<string, bool> keyMatches, Func<Live, bool> liveMatches)
+    /// <summary>Closes the open imports of a session (its staging folder is being reset, or another process went on with it).</summary>
+    public void CloseSession(string sessionId)
     {
-        foreach (var (key, live) in _idle)
-            if (keyMatches(key) && liveMatches(live) && _idle.TryRemove(key, out var removed))
+        foreach (var (key, _) in _idle)
+            if (key.StartsWith(sessionId + "\n", StringComparison.Ordinal) && _idle.TryRemove(key, out var removed))
                 removed.Import.Dispose();
     }
 

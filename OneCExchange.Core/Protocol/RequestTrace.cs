@@ -16,6 +16,9 @@ internal sealed class RequestTrace(string mode, string? remoteAddress, DateTimeO
     public ImportCounters? Counters { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>The request guard the request holds, released after the session and the log are saved.</summary>
+    public RequestGuard.Held? Guard { get; set; }
+
     public ExchangeLogEntry ToEntry(Answer answer, DateTimeOffset finishedAt) => new(
         Session?.Id, Type, Mode, RemoteAddress, StartedAt, finishedAt - StartedAt, answer.Outcome, answer.Message,
         FileName, BytesReceived, FileSizeBytes, Counters, Error);

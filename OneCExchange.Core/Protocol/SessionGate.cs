@@ -12,6 +12,8 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
 {
     public const string AuthFailed = "Ошибка авторизации. Неверное имя пользователя или пароль.";
 
+    private readonly LoginThrottle _throttle = new(state, runtime.Time);
+
     private DateTimeOffset Now => runtime.Time.GetUtcNow();
 
     /// <summary>The reason to refuse the address, or null when it may call.</summary>
@@ -22,14 +24,17 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
         return list.Allows(address) ? null : $"Адрес {address?.ToString() ?? "(неизвестен)"} не входит в список разрешённых для обмена.";
     }
 
-    public async Task<(Answer Answer, ExchangeSession? Session)> CheckAuthAsync(ExchangeRequest request, ExchangeType type, CancellationToken ct)
+    /// <returns>The answer, the new session, and the ids of the sessions it superseded.</returns>
+    public async Task<(Answer Answer, ExchangeSession? Session, IReadOnlyList<string> Superseded)> CheckAuthAsync(ExchangeRequest request,
+        ExchangeType type, CancellationToken ct)
     {
         var credentials = BasicCredentials.Parse(request.Authorization);
         if (credentials is null)
-            return (Answer.Failure("Требуется авторизация HTTP Basic (логин и пароль обмена)."), null);
-        if (CheckCredentials(credentials, request.RemoteAddress) is { } refused)
-            return (refused, null);
+            return (Answer.Failure("Требуется авторизация HTTP Basic (логин и пароль обмена)."), null, []);
+        if (await CheckCredentialsAsync(credentials, request.RemoteAddress, ct) is { } refused)
+            return (refused, null, []);
 
+        // As 1C-Bitrix does: every checkauth opens a new session; an earlier one of the type is superseded.
         var now = Now;
         var id = Guid.NewGuid().ToString("N");
         var session = new ExchangeSession
@@ -41,23 +46,22 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
             CreatedAt = now,
             LastSeenAt = now,
             StagingFolder = staging.FolderFor(id),
-            LockExpiresAt = now + options.SessionLockTimeout,
             RemoteAddress = request.RemoteAddress?.ToString(),
         };
-        if (!await state.TryStartAsync(session, now, ct))
-            return (Answer.Failure($"Уже идёт другой обмен (type={TypeName(type)}); повторите позже."), null);
-        runtime.LiveImports.CloseOthers(type, id);
-        staging.Reset(session.StagingFolder);
+        var superseded = await state.StartAsync(session, ct);
         staging.DeleteFoldersUntouchedSince(now - options.StagingRetention, session.StagingFolder);
 
         var lines = new List<string> { options.CookieName, session.CookieToken, "sessid=" + session.SessId };
         if (type == ExchangeType.Catalog)
             lines.Add("timestamp=" + now.ToUnixTimeSeconds());
-        return (Answer.Success([.. lines]) with { Cookies = [new ExchangeCookie(options.CookieName, session.CookieToken)] }, session);
+        return (Answer.Success([.. lines]) with { Cookies = [new ExchangeCookie(options.CookieName, session.CookieToken)] }, session, superseded);
     }
 
-    /// <summary>The session of a request after checkauth: by its cookie, or by Basic credentials; then sessid is checked.</summary>
-    public async Task<(ExchangeSession? Session, Answer? Refusal)> AuthenticateAsync(ExchangeRequest request, ExchangeType type, CancellationToken ct)
+    /// <summary>
+    /// The session of a request after checkauth: by its cookie, or by Basic credentials (the newest session); then
+    /// sessid is checked. A session may make requests of either type.
+    /// </summary>
+    public async Task<(ExchangeSession? Session, Answer? Refusal)> AuthenticateAsync(ExchangeRequest request, CancellationToken ct)
     {
         var token = CookieValue(request.Cookie, options.CookieName);
         var session = token is null ? null : await state.FindByCookieAsync(token, ct);
@@ -68,16 +72,15 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
                 return (null, Answer.Failure(token is null
                     ? "Не передан cookie сеанса обмена; начните обмен с checkauth."
                     : "Сеанс обмена не найден или истёк; начните обмен с checkauth."));
-            if (CheckCredentials(credentials, request.RemoteAddress) is { } refused)
+            if (await CheckCredentialsAsync(credentials, request.RemoteAddress, ct) is { } refused)
                 return (null, refused);
-            session = await state.FindActiveAsync(type, Now, ct);
+            session = await state.FindLatestAsync(Now - options.SessionIdleTimeout, ct);
             if (session is null)
                 return (null, Answer.Failure("Нет активного сеанса обмена; начните обмен с checkauth."));
         }
-        if (session.Type != type)
-            return (null, Answer.Failure($"Сеанс обмена открыт для type={TypeName(session.Type)}, а не для type={TypeName(type)}."));
-        if (session.LockExpiresAt <= Now && await state.FindActiveAsync(type, Now, ct) is { } active && active.Id != session.Id)
-            return (null, Answer.Failure("Сеанс обмена истёк: уже идёт другой обмен; начните заново с checkauth."));
+        if (session.Superseded)
+            return (null, Answer.Failure("Сеанс обмена заменён более новым (новый checkauth); начните обмен заново с checkauth."));
+        session.StagingFolder = staging.FolderFor(session.Id);
         var sessid = request["sessid"] ?? request.CsrfToken;
         if (sessid is not null && !FixedTimeEquals(sessid, session.SessId))
             return (null, Answer.Failure("Неверный sessid."));
@@ -85,18 +88,18 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
     }
 
     /// <summary>Null when the credentials match; otherwise the failure (with the lock-out applied).</summary>
-    internal Answer? CheckCredentials(BasicCredentials credentials, IPAddress? address)
+    internal async Task<Answer?> CheckCredentialsAsync(BasicCredentials credentials, IPAddress? address, CancellationToken ct)
     {
         var key = address?.ToString() ?? "unknown";
-        if (runtime.LoginThrottle.LockedUntil(key) is { } until)
+        if (await _throttle.LockedUntilAsync(key, ct) is { } until)
             return Answer.Failure(LockedOut(until));
         if (credentials.Matches(options.Login, options.PasswordHash))
         {
-            runtime.LoginThrottle.RecordSuccess(key);
+            await _throttle.RecordSuccessAsync(key, ct);
             return null;
         }
-        var locked = runtime.LoginThrottle.RecordFailure(key, options.MaxFailedLoginAttempts, options.LockoutDuration);
-        return Answer.Failure(locked && runtime.LoginThrottle.LockedUntil(key) is { } lockedUntil ? AuthFailed + " " + LockedOut(lockedUntil) : AuthFailed);
+        var lockedUntil = await _throttle.RecordFailureAsync(key, options.MaxFailedLoginAttempts, options.LockoutDuration, ct);
+        return Answer.Failure(lockedUntil is { } end ? AuthFailed + " " + LockedOut(end) : AuthFailed);
     }
 
     private string LockedOut(DateTimeOffset until) =>

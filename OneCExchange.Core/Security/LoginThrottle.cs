@@ -1,52 +1,34 @@
-using System.Collections.Concurrent;
+using OneCExchange.Core.Protocol;
 
 namespace OneCExchange.Core.Security;
 
 /// <summary>
-/// Locks an address out after repeated failed logins. Kept in process memory: a restart forgets lock-outs,
-/// which only gives an attacker a fresh (still small) allowance.
+/// Locks an address out after repeated failed logins. The counters live in the exchange state store, so a lock-out
+/// survives a restart and holds on every process of a web farm.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider time)
+public sealed class LoginThrottle(IExchangeStateStore state, TimeProvider time)
 {
-    private sealed record Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset LockedUntil);
-
-    private const int MaxTrackedAddresses = 10_000;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new();
-
     /// <summary>When the address is locked out, the time the lock-out ends; otherwise null.</summary>
-    public DateTimeOffset? LockedUntil(string address)
-    {
-        if (_entries.TryGetValue(address, out var entry) && entry.LockedUntil > time.GetUtcNow())
-            return entry.LockedUntil;
-        return null;
-    }
+    public async Task<DateTimeOffset?> LockedUntilAsync(string address, CancellationToken ct) =>
+        await state.GetLoginFailuresAsync(address, ct) is { LockedUntil: { } until } && until > time.GetUtcNow() ? until : null;
 
     /// <summary>
-    /// Counts a failed login; returns true when the address is now locked out. Failures older than
+    /// Counts a failed login; returns the end of the lock-out when the address is now locked out. Failures older than
     /// <paramref name="lockout"/> are forgotten, so occasional typos never add up to a lock-out.
     /// </summary>
-    public bool RecordFailure(string address, int maxAttempts, TimeSpan lockout)
+    public async Task<DateTimeOffset?> RecordFailureAsync(string address, int maxAttempts, TimeSpan lockout, CancellationToken ct)
     {
-        if (_entries.Count >= MaxTrackedAddresses)
-            Prune(lockout);
         var now = time.GetUtcNow();
-        var updated = _entries.AddOrUpdate(address, _ => Next(null), (_, old) => Next(old));
-        return updated.LockedUntil > now;
-
-        Entry Next(Entry? old)
-        {
-            var failures = old is null || old.LastFailure + lockout <= now ? 1 : old.Failures + 1;
-            return new Entry(failures, now, failures >= Math.Max(1, maxAttempts) ? now + lockout : DateTimeOffset.MinValue);
-        }
+        var old = await state.GetLoginFailuresAsync(address, ct);
+        var count = old is null || old.LastFailureAt + lockout <= now ? 1 : old.Count + 1;
+        DateTimeOffset? lockedUntil = count >= Math.Max(1, maxAttempts) ? now + lockout : null;
+        await state.SaveLoginFailuresAsync(new LoginFailures(address, count, now, lockedUntil), ct);
+        return lockedUntil;
     }
 
-    public void RecordSuccess(string address) => _entries.TryRemove(address, out _);
-
-    private void Prune(TimeSpan lockout)
+    public async Task RecordSuccessAsync(string address, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        foreach (var (address, entry) in _entries)
-            if (entry.LockedUntil <= now && entry.LastFailure + lockout <= now)
-                _entries.TryRemove(address, out _);
+        if (await state.GetLoginFailuresAsync(address, ct) is not null)
+            await state.DeleteLoginFailuresAsync(address, ct);
     }
 }

@@ -18,6 +18,14 @@ public sealed class StagingArea(string root)
 
     public string FolderFor(string sessionId) => Path.Combine(Root, StagingPath.Normalize(sessionId));
 
+    /// <summary>
+    /// Why a session's folder is not on this process's disk although the session staged files: on a web farm the
+    /// staging folder must be shared by every node, or the exchange URL pinned to one node.
+    /// </summary>
+    public static string MissingFolderReason(string folder) =>
+        $"Файлы этого сеанса обмена не найдены на этом сервере (папка {folder}): сайт работает на нескольких серверах, " +
+        "а папка обмена у них не общая. Укажите в настройках обмена общую папку для всех серверов или направляйте адрес обмена на один сервер.";
+
     /// <summary>Empties (or creates) a session's folder.</summary>
     public void Reset(string folder)
     {

@@ -5,6 +5,8 @@ namespace FluentMigrator.Builders
     public interface IColumnTypeSyntax<TNext> : IFluentSyntax
         where TNext : IFluentSyntax
     {
+        TNext AsBoolean();
+
         TNext AsString(int size);
     }
 
@@ -12,6 +14,8 @@ namespace FluentMigrator.Builders
         where TNext : IFluentSyntax
         where TNextFk : IFluentSyntax
     {
+        TNext WithDefaultValue(object value);
+
         TNext Nullable();
 
         TNext NotNullable();

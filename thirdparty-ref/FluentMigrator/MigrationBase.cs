@@ -1,10 +1,13 @@
 using System;
+using FluentMigrator.Builders.Alter;
 using FluentMigrator.Builders.Create;
 
 namespace FluentMigrator
 {
     public abstract class MigrationBase : IMigration
     {
+        public IAlterExpressionRoot Alter => throw new NotImplementedException();
+
         public ICreateExpressionRoot Create => throw new NotImplementedException();
 
         public abstract void Up();

@@ -4,6 +4,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Protocol;
+using OneCExchange.Core.Security;
 using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.Plugin.Exchange;
@@ -16,32 +17,75 @@ public class ExchangeTablesTests
     private static ExchangeSession Session(string id, DateTimeOffset at, ExchangeType type = ExchangeType.Catalog) => new()
     {
         Id = id, Type = type, CookieToken = "cookie-" + id, SessId = "sessid-" + id, CreatedAt = at, LastSeenAt = at,
-        StagingFolder = "/staging/" + id, LockExpiresAt = at + TimeSpan.FromMinutes(2),
+        StagingFolder = "/staging/" + id,
     };
 
+    private static ExchangeStateStore Store(InMemoryRepository<OneCExchangeSession>? sessions = null,
+        InMemoryRepository<OneCFileCheckpoint>? checkpoints = null, InMemoryRepository<OneCRequestGuard>? guards = null,
+        InMemoryRepository<OneCLoginFailure>? loginFailures = null) =>
+        new(sessions ?? new(), checkpoints ?? new(), guards ?? new(), loginFailures ?? new());
+
     [Test]
-    public async Task Sessions_round_trip_and_hold_the_lock_of_their_type()
+    public async Task Sessions_round_trip_and_a_new_one_supersedes_the_open_ones_of_its_type()
     {
         var sessions = new InMemoryRepository<OneCExchangeSession>();
-        var store = new ExchangeStateStore(sessions, new InMemoryRepository<OneCFileCheckpoint>());
+        var store = Store(sessions);
         var first = Session("a", Start);
         first.SchemaVersion = "3.1";
         first.StagedBytes = 12345;
 
-        Assert.That(await store.TryStartAsync(first, Start, default), Is.True);
-        Assert.That(await store.TryStartAsync(Session("b", Start), Start.AddMinutes(1), default), Is.False, "locked");
-        Assert.That(await store.TryStartAsync(Session("s", Start, ExchangeType.Sale), Start, default), Is.True, "another type");
+        await store.StartAsync(first, default);
+        await store.StartAsync(Session("s", Start, ExchangeType.Sale), default);
         var found = await store.FindByCookieAsync("cookie-a", default);
-        Assert.That((found!.Id, found.SchemaVersion, found.StagedBytes, found.CreatedAt, found.LockExpiresAt),
-            Is.EqualTo(("a", "3.1", 12345L, Start, Start.AddMinutes(2))));
+        Assert.That((found!.Id, found.SchemaVersion, found.StagedBytes, found.CreatedAt, found.Superseded),
+            Is.EqualTo(("a", "3.1", 12345L, Start, false)), "another type does not supersede");
 
         found.FullExchange = true;
-        found.LockExpiresAt = Start;
+        found.LastStepInstance = "node-1";
         await store.UpdateAsync(found, default);
-        Assert.That(await store.FindActiveAsync(ExchangeType.Catalog, Start.AddSeconds(1), default), Is.Null);
-        Assert.That(await store.TryStartAsync(Session("c", Start.AddSeconds(1)), Start.AddSeconds(1), default), Is.True);
-        Assert.That((await store.FindPendingCompletionAsync(ExchangeType.Catalog, "c", default)).Select(s => s.Id), Is.EqualTo(new[] { "a" }));
+        await store.StartAsync(Session("c", Start.AddSeconds(1)), default);
+        var superseded = await store.FindByCookieAsync("cookie-a", default);
+        Assert.That((superseded!.Superseded, superseded.LastStepInstance), Is.EqualTo((true, "node-1")));
+        superseded.StagedBytes = 1;
+        await store.UpdateAsync(superseded, default);
+        Assert.That((await store.FindByCookieAsync("cookie-a", default))!.Superseded, Is.True, "an update never revives a superseded session");
+        Assert.That((await store.FindLatestAsync(Start, default))!.Id, Is.EqualTo("c"));
+        Assert.That((await store.FindPendingCompletionAsync("c", default)).Select(s => s.Id), Is.EqualTo(new[] { "a" }));
         Assert.That(sessions.Rows.Select(r => r.SessionId), Is.EquivalentTo(new[] { "a", "s", "c" }));
+    }
+
+    [Test]
+    public async Task The_request_guard_has_one_holder_per_type_until_it_exits_or_its_lease_ends()
+    {
+        var guards = new InMemoryRepository<OneCRequestGuard>();
+        var store = Store(guards: guards);
+        var lease = Start.AddSeconds(30);
+
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Catalog, "h1", Start, lease, default), Is.Null);
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Catalog, "h2", Start.AddSeconds(1), Start.AddSeconds(31), default), Is.EqualTo(lease));
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Sale, "h3", Start, lease, default), Is.Null, "another type");
+        await store.RenewGuardAsync(ExchangeType.Catalog, "h1", Start.AddSeconds(60), default);
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Catalog, "h2", Start.AddSeconds(45), Start.AddSeconds(75), default),
+            Is.EqualTo(Start.AddSeconds(60)), "renewed");
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Catalog, "h2", Start.AddSeconds(61), Start.AddSeconds(91), default),
+            Is.Null, "a lease that ended (its process died) is taken over");
+        await store.ExitGuardAsync(ExchangeType.Catalog, "h1", default);
+        Assert.That(guards.Rows.Select(g => g.HolderId), Is.EquivalentTo(new[] { "h2", "h3" }), "only its own holder releases a guard");
+        await store.ExitGuardAsync(ExchangeType.Catalog, "h2", default);
+        Assert.That(await store.TryEnterGuardAsync(ExchangeType.Catalog, "h4", Start.AddSeconds(62), Start.AddSeconds(92), default), Is.Null);
+    }
+
+    [Test]
+    public async Task Failed_logins_are_kept_in_their_table()
+    {
+        var rows = new InMemoryRepository<OneCLoginFailure>();
+        var throttle = new LoginThrottle(Store(loginFailures: rows), new OneCExchange.Tests.Protocol.Fakes.ManualTimeProvider(Start));
+        await throttle.RecordFailureAsync("10.0.0.1", 2, TimeSpan.FromMinutes(15), default);
+        await throttle.RecordFailureAsync("10.0.0.1", 2, TimeSpan.FromMinutes(15), default);
+
+        var restarted = new LoginThrottle(Store(loginFailures: rows), new OneCExchange.Tests.Protocol.Fakes.ManualTimeProvider(Start.AddMinutes(1)));
+        Assert.That(await restarted.LockedUntilAsync("10.0.0.1", default), Is.EqualTo(Start.AddMinutes(15)));
+        Assert.That((rows.Rows.Single().Address, rows.Rows.Single().FailureCount), Is.EqualTo(("10.0.0.1", 2)));
     }
 
     [Test]
@@ -49,8 +93,8 @@ public class ExchangeTablesTests
     {
         var sessions = new InMemoryRepository<OneCExchangeSession>();
         var checkpoints = new InMemoryRepository<OneCFileCheckpoint>();
-        var store = new ExchangeStateStore(sessions, checkpoints);
-        await store.TryStartAsync(Session("old", Start), Start, default);
+        var store = Store(sessions, checkpoints);
+        await store.StartAsync(Session("old", Start), default);
         await store.SaveCheckpointAsync(new FileCheckpoint("old", "import.xml", 10, FileImportStatus.Running, true, "10", Start), default);
         await store.SaveCheckpointAsync(new FileCheckpoint("old", "import.xml", 25, FileImportStatus.Done, true, "done", Start), default);
 
@@ -59,7 +103,7 @@ public class ExchangeTablesTests
         Assert.That(checkpoints.Rows, Has.Count.EqualTo(1));
 
         var later = Start.AddDays(40);
-        await store.TryStartAsync(Session("new", later), later, default);
+        await store.StartAsync(Session("new", later), default);
         await store.DeleteSessionsSeenBeforeAsync(later.AddDays(-30), default);
         Assert.That(sessions.Rows.Select(r => r.SessionId), Is.EqualTo(new[] { "new" }));
         Assert.That(checkpoints.Rows, Is.Empty);

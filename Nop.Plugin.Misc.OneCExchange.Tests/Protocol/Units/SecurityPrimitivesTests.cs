@@ -1,5 +1,6 @@
 using System.Text;
 using NUnit.Framework;
+using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
 using OneCExchange.Core.Staging;
 using OneCExchange.Tests.Protocol.Fakes;
@@ -23,15 +24,17 @@ public class SecurityPrimitivesTests
     }
 
     [Test]
-    public void Failures_spread_over_time_do_not_add_up_to_a_lock_out()
+    public async Task Failures_spread_over_time_do_not_add_up_to_a_lock_out()
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        var throttle = new LoginThrottle(time);
-        Assert.That(throttle.RecordFailure("a", 2, TimeSpan.FromMinutes(10)), Is.False);
+        var state = new InMemoryExchangeStateStore();
+        var throttle = new LoginThrottle(state, time);
+        Assert.That(await throttle.RecordFailureAsync("a", 2, TimeSpan.FromMinutes(10), default), Is.Null);
         time.Advance(TimeSpan.FromMinutes(11));
-        Assert.That(throttle.RecordFailure("a", 2, TimeSpan.FromMinutes(10)), Is.False);
-        Assert.That(throttle.RecordFailure("a", 2, TimeSpan.FromMinutes(10)), Is.True);
-        Assert.That(throttle.LockedUntil("b"), Is.Null, "other addresses are not affected");
+        Assert.That(await throttle.RecordFailureAsync("a", 2, TimeSpan.FromMinutes(10), default), Is.Null);
+        Assert.That(await throttle.RecordFailureAsync("a", 2, TimeSpan.FromMinutes(10), default), Is.EqualTo(time.GetUtcNow() + TimeSpan.FromMinutes(10)));
+        Assert.That(await new LoginThrottle(state, time).LockedUntilAsync("a", default), Is.Not.Null, "the lock-out is kept in the state store");
+        Assert.That(await throttle.LockedUntilAsync("b", default), Is.Null, "other addresses are not affected");
     }
 
     [TestCase("import.xml", "import.xml")]

@@ -8,6 +8,7 @@ public static class ExchangeOptionsFactory
     /// <summary>Room for headers and the like on top of file_limit when sizing the request body limit.</summary>
     public const long RequestSizeMargin = 64 * 1024;
 
+    /// <param name="stagingRoot">The default staging root, used when the settings name no staging folder.</param>
     public static ExchangeOptions From(OneCExchangeSettings settings, string stagingRoot) => new()
     {
         Enabled = settings.Enabled,
@@ -24,6 +25,7 @@ public static class ExchangeOptionsFactory
         ListenTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.ListenTimeoutSeconds, 1, 600)),
         MaxWaitingListens = Math.Max(0, settings.MaxWaitingListens),
         CatalogExportPageSize = Math.Clamp(settings.CatalogExportPageSize, 1, 10_000),
-        StagingRoot = stagingRoot,
+        MaxUnpackedZipBytes = Math.Max(1, settings.MaxUnpackedZipMegabytes) * 1024L * 1024,
+        StagingRoot = string.IsNullOrWhiteSpace(settings.StagingFolder) ? stagingRoot : settings.StagingFolder.Trim(),
     };
 }

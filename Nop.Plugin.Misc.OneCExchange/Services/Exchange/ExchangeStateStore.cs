@@ -5,58 +5,60 @@ using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 
-/// <summary>The exchange state (sessions, locks, checkpoints) in the plugin's tables, so a store restart loses nothing.</summary>
+/// <summary>
+/// The exchange state (sessions, checkpoints, request guards, failed logins) in the plugin's tables, so a store restart
+/// loses nothing and every process of a web farm sees the same state.
+/// </summary>
 public class ExchangeStateStore : IExchangeStateStore
 {
-    // One store process answers 1C; this makes "check no other exchange holds the lock, then start" atomic in it.
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
-
     protected readonly IRepository<OneCExchangeSession> _sessionRepository;
     protected readonly IRepository<OneCFileCheckpoint> _checkpointRepository;
+    protected readonly IRepository<OneCRequestGuard> _guardRepository;
+    protected readonly IRepository<OneCLoginFailure> _loginFailureRepository;
 
-    public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository)
+    // The row a request found its session by (the store is request-scoped): saving it later needs no second read.
+    protected OneCExchangeSession? _found;
+
+    public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository,
+        IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository)
     {
         _sessionRepository = sessionRepository;
         _checkpointRepository = checkpointRepository;
+        _guardRepository = guardRepository;
+        _loginFailureRepository = loginFailureRepository;
     }
 
-    public virtual async Task<bool> TryStartAsync(ExchangeSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
-        await StartLock.WaitAsync(cancellationToken);
-        try
-        {
-            var typeId = (int)session.Type;
-            var nowUtc = now.UtcDateTime;
-            if (_sessionRepository.Table.Any(s => s.TypeId == typeId && !s.Completed && s.LockExpiresOnUtc > nowUtc))
-                return false;
-            await _sessionRepository.InsertAsync(ToEntity(session, new OneCExchangeSession()), false);
-            return true;
-        }
-        finally
-        {
-            StartLock.Release();
-        }
+        var typeId = (int)session.Type;
+        await _sessionRepository.InsertAsync(ToEntity(session, new OneCExchangeSession()), false);
+        var earlier = _sessionRepository.Table
+            .Where(s => s.TypeId == typeId && !s.Completed && !s.Superseded && s.SessionId != session.Id)
+            .ToList();
+        foreach (var entity in earlier)
+            entity.Superseded = true;
+        if (earlier.Count > 0)
+            await _sessionRepository.UpdateAsync(earlier, false);
+        return earlier.Select(s => s.SessionId).ToList();
     }
 
     public virtual Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken) =>
-        Task.FromResult(ToSession(_sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken)));
+        Task.FromResult(ToSession(_found = _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken)));
 
-    public virtual Task<ExchangeSession?> FindActiveAsync(ExchangeType type, DateTimeOffset now, CancellationToken cancellationToken)
+    public virtual Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
     {
-        var typeId = (int)type;
-        var nowUtc = now.UtcDateTime;
-        return Task.FromResult(ToSession(_sessionRepository.Table
-            .Where(s => s.TypeId == typeId && !s.Completed && s.LockExpiresOnUtc > nowUtc)
+        var sinceUtc = seenSince.UtcDateTime;
+        return Task.FromResult(ToSession(_found = _sessionRepository.Table
+            .Where(s => !s.Superseded && s.LastSeenOnUtc >= sinceUtc)
             .OrderByDescending(s => s.CreatedOnUtc)
+            .ThenByDescending(s => s.Id)
             .FirstOrDefault()));
     }
 
-    public virtual Task<IReadOnlyList<ExchangeSession>> FindPendingCompletionAsync(ExchangeType type, string exceptSessionId,
-        CancellationToken cancellationToken)
+    public virtual Task<IReadOnlyList<ExchangeSession>> FindPendingCompletionAsync(string exceptSessionId, CancellationToken cancellationToken)
     {
-        var typeId = (int)type;
         IReadOnlyList<ExchangeSession> pending = _sessionRepository.Table
-            .Where(s => s.TypeId == typeId && s.SessionId != exceptSessionId && s.FullExchange && !s.HadFailure && !s.Completed)
+            .Where(s => s.SessionId != exceptSessionId && s.FullExchange && !s.HadFailure && !s.Completed)
             .ToList()
             .Select(s => ToSession(s)!)
             .ToList();
@@ -65,7 +67,8 @@ public class ExchangeStateStore : IExchangeStateStore
 
     public virtual async Task UpdateAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
-        var entity = _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
+        var entity = (_found?.SessionId == session.Id ? _found : null)
+            ?? _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
             ?? throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
         await _sessionRepository.UpdateAsync(ToEntity(session, entity), false);
     }
@@ -101,11 +104,94 @@ public class ExchangeStateStore : IExchangeStateStore
     public virtual async Task DeleteSessionsSeenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var utc = before.UtcDateTime;
-        var old = _sessionRepository.Table.Where(s => s.LastSeenOnUtc < utc && s.LockExpiresOnUtc < utc).Select(s => s.SessionId).ToList();
+        var old = _sessionRepository.Table.Where(s => s.LastSeenOnUtc < utc).Select(s => s.SessionId).ToList();
         foreach (var sessionId in old)
             await _checkpointRepository.DeleteAsync(c => c.SessionId == sessionId);
-        await _sessionRepository.DeleteAsync(s => s.LastSeenOnUtc < utc && s.LockExpiresOnUtc < utc);
+        await _sessionRepository.DeleteAsync(s => s.LastSeenOnUtc < utc);
+        await _loginFailureRepository.DeleteAsync(f => f.LastFailureOnUtc < utc);
     }
+
+    /// <remarks>
+    /// The unique index on the type makes the insert the atomic step: of two processes racing for a free guard one
+    /// insert fails. An expired lease (its process died or stalled) is deleted first.
+    /// </remarks>
+    public virtual async Task<DateTimeOffset?> TryEnterGuardAsync(ExchangeType type, string holder, DateTimeOffset now, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        var typeId = (int)type;
+        var nowUtc = now.UtcDateTime;
+        await _guardRepository.DeleteAsync(g => g.TypeId == typeId && g.ExpiresOnUtc <= nowUtc);
+        try
+        {
+            await _guardRepository.InsertAsync(new OneCRequestGuard { TypeId = typeId, HolderId = holder, ExpiresOnUtc = until.UtcDateTime }, false);
+        }
+        catch (Exception) when (HeldByOther(typeId, holder) is not null)
+        {
+            // The unique index refused a second holder.
+        }
+        if (HeldByOther(typeId, holder) is { } other)
+        {
+            await _guardRepository.DeleteAsync(g => g.TypeId == typeId && g.HolderId == holder);
+            return Utc(other.ExpiresOnUtc);
+        }
+        return null;
+    }
+
+    /// <summary>The first holder of the type's guard when it is not <paramref name="holder"/>.</summary>
+    protected virtual OneCRequestGuard? HeldByOther(int typeId, string holder) =>
+        _guardRepository.Table.Where(g => g.TypeId == typeId).OrderBy(g => g.Id).FirstOrDefault() is { } first && first.HolderId != holder
+            ? first
+            : null;
+
+    public virtual async Task RenewGuardAsync(ExchangeType type, string holder, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var typeId = (int)type;
+        if (_guardRepository.Table.FirstOrDefault(g => g.TypeId == typeId && g.HolderId == holder) is { } guard)
+        {
+            guard.ExpiresOnUtc = until.UtcDateTime;
+            await _guardRepository.UpdateAsync(guard, false);
+        }
+    }
+
+    public virtual async Task ExitGuardAsync(ExchangeType type, string holder, CancellationToken cancellationToken)
+    {
+        var typeId = (int)type;
+        await _guardRepository.DeleteAsync(g => g.TypeId == typeId && g.HolderId == holder);
+    }
+
+    public virtual Task<LoginFailures?> GetLoginFailuresAsync(string address, CancellationToken cancellationToken)
+    {
+        var key = AddressKey(address);
+        var entity = _loginFailureRepository.Table.FirstOrDefault(f => f.Address == key);
+        return Task.FromResult(entity is null
+            ? null
+            : new LoginFailures(address, entity.FailureCount, Utc(entity.LastFailureOnUtc),
+                entity.LockedUntilOnUtc is { } until ? Utc(until) : null));
+    }
+
+    public virtual async Task SaveLoginFailuresAsync(LoginFailures failures, CancellationToken cancellationToken)
+    {
+        var key = AddressKey(failures.Address);
+        var entity = _loginFailureRepository.Table.FirstOrDefault(f => f.Address == key);
+        var isNew = entity is null;
+        entity ??= new OneCLoginFailure { Address = key };
+        entity.FailureCount = failures.Count;
+        entity.LastFailureOnUtc = failures.LastFailureAt.UtcDateTime;
+        entity.LockedUntilOnUtc = failures.LockedUntil?.UtcDateTime;
+        if (isNew)
+            await _loginFailureRepository.InsertAsync(entity, false);
+        else
+            await _loginFailureRepository.UpdateAsync(entity, false);
+    }
+
+    public virtual async Task DeleteLoginFailuresAsync(string address, CancellationToken cancellationToken)
+    {
+        var key = AddressKey(address);
+        await _loginFailureRepository.DeleteAsync(f => f.Address == key);
+    }
+
+    private static string AddressKey(string address) =>
+        address.Length <= OneCLoginFailure.AddressMaxLength ? address : address[..OneCLoginFailure.AddressMaxLength];
 
     protected static OneCExchangeSession ToEntity(ExchangeSession session, OneCExchangeSession entity)
     {
@@ -117,7 +203,8 @@ public class ExchangeStateStore : IExchangeStateStore
         entity.LastSeenOnUtc = session.LastSeenAt.UtcDateTime;
         entity.SchemaVersion = session.SchemaVersion;
         entity.StagingFolder = session.StagingFolder;
-        entity.LockExpiresOnUtc = session.LockExpiresAt.UtcDateTime;
+        entity.LockExpiresOnUtc = session.LastSeenAt.UtcDateTime;
+        entity.LastStepInstance = session.LastStepInstance;
         entity.FullExchange = session.FullExchange;
         entity.HadFailure = session.HadFailure;
         entity.Completed = session.Completed;
@@ -136,7 +223,8 @@ public class ExchangeStateStore : IExchangeStateStore
         LastSeenAt = Utc(entity.LastSeenOnUtc),
         SchemaVersion = entity.SchemaVersion,
         StagingFolder = entity.StagingFolder,
-        LockExpiresAt = Utc(entity.LockExpiresOnUtc),
+        Superseded = entity.Superseded,
+        LastStepInstance = entity.LastStepInstance,
         FullExchange = entity.FullExchange,
         HadFailure = entity.HadFailure,
         Completed = entity.Completed,

@@ -55,8 +55,6 @@ public class ManualExchangeService : IManualExchangeService
             return new ManualStart(null, await _localizationService.GetResourceAsync("Plugins.Misc.OneCExchange.Manual.NoFiles"));
         var exchange = CreateExchange();
         var session = await exchange.StartAsync(Truncate(startedBy), CancellationToken.None);
-        if (session is null)
-            return new ManualStart(null, await _localizationService.GetResourceAsync("Plugins.Misc.OneCExchange.Manual.Busy"));
         foreach (var file in files)
         {
             var answer = await exchange.UploadAsync(session, file.FileName, file.Content, CancellationToken.None);

@@ -51,11 +51,11 @@ public sealed class CatalogPackage
         return FromFolder(workFolder);
     }
 
-    /// <summary>Writes the whole package into one zip, as 1C does when the store answers zip=yes.</summary>
-    public void WriteZip(string zipPath)
+    /// <summary>Writes files of a package into one zip, as 1C does when the store answers zip=yes.</summary>
+    public static void WriteZip(IEnumerable<PackageFile> files, string zipPath)
     {
         using var archive = ZipFile.Open(zipPath, ZipArchiveMode.Create);
-        foreach (var file in Files)
+        foreach (var file in files)
             archive.CreateEntryFromFile(file.LocalPath, file.RemoteName, CompressionLevel.Fastest);
     }
 

@@ -3,11 +3,25 @@ using System.Text;
 
 namespace OneCExchange.Cli.Replay;
 
+/// <summary>How a 1C client sends its requests; each reproduces a way real 1C setups talk.</summary>
+public enum RequestStyle
+{
+    /// <summary>GET, the cookie from checkauth (Basic only at checkauth).</summary>
+    Standard,
+
+    /// <summary>Every request a POST (an empty form-encoded body where there is no file), with the cookie and Basic auth.</summary>
+    PostAll,
+
+    /// <summary>Basic auth on every request and no cookie at all.</summary>
+    BasicOnly,
+}
+
 /// <summary>
 /// Talks to a store's exchange endpoint exactly as 1C does: checkauth with HTTP Basic, then the cookie and sessid on
 /// every request, raw POST bodies cut to file_limit, the import loop on progress.
 /// </summary>
-public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, string password, TextWriter? verbose = null)
+public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, string password, TextWriter? verbose = null,
+    RequestStyle style = RequestStyle.Standard)
 {
     /// <summary>1C repeats import on progress with no documented cap; this bound only stops a store that never finishes.</summary>
     public int MaxImportSteps { get; init; } = 100_000;
@@ -19,11 +33,14 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
     /// <summary>The timestamp= line of the catalog checkauth (1C echoes it in deactivate).</summary>
     public string? Timestamp { get; private set; }
 
-    public async Task CheckAuthAsync(string type, CancellationToken ct)
+    /// <param name="type">The type of the checkauth and of every later request.</param>
+    /// <param name="checkAuthType">The type of the checkauth itself when it differs (some 1C setups open a catalog exchange with type=sale).</param>
+    public async Task CheckAuthAsync(string type, CancellationToken ct, string? checkAuthType = null)
     {
-        _type = type;
+        _type = checkAuthType ?? type;
         _cookie = _sessid = Timestamp = null;
         var answer = await GetTextAsync("checkauth", [], ct, basicAuth: true);
+        _type = type;
         if (answer.Keyword != "success" || answer.Lines.Count < 3)
             throw new ExchangeFailedException("checkauth", answer.Text);
         _cookie = answer.Lines[1].Trim() + "=" + answer.Lines[2].Trim();
@@ -88,7 +105,9 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
     /// <summary>mode=query: the orders document, saved as it came.</summary>
     public async Task<long> QueryAsync(string outputPath, CancellationToken ct)
     {
-        using var response = await http.SendAsync(Build(HttpMethod.Get, "query", [], null, basicAuth: false), HttpCompletionOption.ResponseHeadersRead, ct);
+        using var response = await http.SendAsync(style == RequestStyle.PostAll
+            ? Build(HttpMethod.Post, "query", [], new FormUrlEncodedContent([]), basicAuth: false)
+            : Build(HttpMethod.Get, "query", [], null, basicAuth: false), HttpCompletionOption.ResponseHeadersRead, ct);
         await using (var output = File.Create(outputPath))
             await (await response.Content.ReadAsStreamAsync(ct)).CopyToAsync(output, ct);
         var size = new FileInfo(outputPath).Length;
@@ -150,7 +169,9 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
         answer.Keyword == keyword ? answer : throw new ExchangeFailedException(request, answer.Text);
 
     private Task<ExchangeAnswer> GetTextAsync(string mode, (string, string)[] parameters, CancellationToken ct, bool basicAuth = false) =>
-        SendAsync(HttpMethod.Get, mode, parameters, null, ct, basicAuth);
+        style == RequestStyle.PostAll
+            ? SendAsync(HttpMethod.Post, mode, parameters, new FormUrlEncodedContent([]), ct, basicAuth)
+            : SendAsync(HttpMethod.Get, mode, parameters, null, ct, basicAuth);
 
     private async Task<ExchangeAnswer> SendAsync(HttpMethod method, string mode, (string, string)[] parameters, HttpContent? body,
         CancellationToken ct, bool basicAuth = false)
@@ -172,10 +193,10 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
         if (_sessid is not null && mode != "checkauth")
             query.Append("&sessid=").Append(Uri.EscapeDataString(_sessid));
         var request = new HttpRequestMessage(method, new UriBuilder(endpoint) { Query = query.ToString() }.Uri) { Content = body };
-        if (basicAuth)
+        if (basicAuth || style != RequestStyle.Standard)
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes(login + ":" + password)));
-        else if (_cookie is not null)
+        if (!basicAuth && style != RequestStyle.BasicOnly && _cookie is not null)
             request.Headers.Add("Cookie", _cookie);
         verbose?.WriteLine($"-> {method} {request.RequestUri}{(body is null ? "" : $" ({body.Headers.ContentLength} bytes)")}");
         return request;

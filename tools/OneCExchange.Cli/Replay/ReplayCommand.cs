@@ -12,8 +12,15 @@ public sealed class ReplayCommand : ICommand
 
     public const string Help =
         "usage: onec replay <package-folder-or-zip> --url <exchange-url> --login <login> --password <password>\n" +
-        "                   [--zip] [--file-limit <bytes>] [--version <2.08|3.1|...>] [--deactivate]\n" +
+        "                   [--file-limit <bytes>] [--version <2.08|3.1|...>] [--deactivate]\n" +
+        "                   [--checkauth-per-file] [--post-all | --basic-only] [--type-at-checkauth sale]\n" +
         "                   [--sale [--sale-file <changes.xml>] [--orders-out <orders.xml>]] [--verbose]\n" +
+        "  Follows the store's init answer: zip=yes sends the whole package with its pictures as one zip, zip=no file by file,\n" +
+        "  both cut at file_limit; sessid is sent when the store gives one.\n" +
+        "  --checkauth-per-file  a new checkauth and init for every XML file (pictures go with the first)\n" +
+        "  --post-all            every request a POST (empty form body when there is no file) with the cookie and Basic auth\n" +
+        "  --basic-only          Basic auth on every request and no cookie\n" +
+        "  --type-at-checkauth   the type the catalog exchange's checkauth says (e.g. sale); later requests say catalog\n" +
         "  Exit code 0 when every step ended in success, 1 on a failure answer, 2 on bad arguments.";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
@@ -54,9 +61,10 @@ public sealed class ReplayCommand : ICommand
 
     private static (ReplayOptions, bool) Parse(string[] args)
     {
-        string? package = null, url = null, login = null, password = null, version = null, saleFile = null, ordersOut = null;
+        string? package = null, url = null, login = null, password = null, version = null, saleFile = null, ordersOut = null, checkAuthType = null;
         long? fileLimit = null;
-        bool zip = false, deactivate = false, sale = false, verbose = false;
+        bool deactivate = false, sale = false, verbose = false, perFile = false;
+        var style = RequestStyle.Standard;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,7 +76,14 @@ public sealed class ReplayCommand : ICommand
                 case "--file-limit":
                     fileLimit = long.TryParse(Value(ref i), out var parsed) && parsed > 0 ? parsed : throw new ArgumentException("--file-limit needs a positive number of bytes.");
                     break;
-                case "--zip": zip = true; break;
+                case "--checkauth-per-file": perFile = true; break;
+                case "--post-all": style = style == RequestStyle.Standard ? RequestStyle.PostAll : throw new ArgumentException("Give one of --post-all and --basic-only."); break;
+                case "--basic-only": style = style == RequestStyle.Standard ? RequestStyle.BasicOnly : throw new ArgumentException("Give one of --post-all and --basic-only."); break;
+                case "--type-at-checkauth":
+                    checkAuthType = Value(ref i);
+                    if (checkAuthType is not ("sale" or "catalog"))
+                        throw new ArgumentException("--type-at-checkauth is sale or catalog.");
+                    break;
                 case "--deactivate": deactivate = true; break;
                 case "--sale": sale = true; break;
                 case "--sale-file": saleFile = Value(ref i); break;
@@ -89,7 +104,8 @@ public sealed class ReplayCommand : ICommand
             throw new ArgumentException("--login and --password are required.");
         var options = new ReplayOptions
         {
-            Package = package, Url = uri, Login = login, Password = password, Zip = zip, FileLimit = fileLimit,
+            Package = package, Url = uri, Login = login, Password = password, FileLimit = fileLimit,
+            Style = style, CheckAuthPerFile = perFile, CatalogCheckAuthType = checkAuthType,
             Version = version, Deactivate = deactivate, Sale = sale, SaleChangesFile = saleFile, OrdersOutput = ordersOut,
         };
         return (options, verbose);

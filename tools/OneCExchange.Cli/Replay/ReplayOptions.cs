@@ -10,8 +10,14 @@ public sealed record ReplayOptions
     public required string Login { get; init; }
     public required string Password { get; init; }
 
-    /// <summary>Send the package as one zip when the store answers zip=yes.</summary>
-    public bool Zip { get; init; }
+    /// <summary>How every request is sent (cookie, POST with Basic, or Basic only).</summary>
+    public RequestStyle Style { get; init; }
+
+    /// <summary>A new checkauth and init for every XML file (pictures go with the first), as some 1C setups do.</summary>
+    public bool CheckAuthPerFile { get; init; }
+
+    /// <summary>The type of the catalog exchange's checkauth when it differs from catalog (e.g. "sale").</summary>
+    public string? CatalogCheckAuthType { get; init; }
 
     /// <summary>Cut uploads to at most this many bytes even when the store allows more.</summary>
     public long? FileLimit { get; init; }

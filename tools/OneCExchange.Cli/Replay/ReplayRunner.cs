@@ -21,30 +21,52 @@ public sealed class ReplayRunner(HttpClient http, TextWriter output, TextWriter?
         }
     }
 
+    /// <summary>
+    /// As 1C does: checkauth and init, then, as init answered, the whole package with its pictures as one zip
+    /// (zip=yes) or file by file (zip=no), each cut at file_limit; then the imports. With a checkauth per file every
+    /// XML file gets its own exchange (the pictures travel with the first).
+    /// </summary>
     private async Task RunCatalogAsync(CatalogPackage package, ReplayOptions options, string work, CancellationToken ct)
     {
         var client = NewClient(options);
-        await client.CheckAuthAsync("catalog", ct);
-        var (zip, storeLimit) = await client.InitAsync(options.Version, ct);
-        var limit = Math.Min(storeLimit, options.FileLimit ?? long.MaxValue);
-        if (zip && options.Zip)
+        if (!options.CheckAuthPerFile)
         {
-            var zipPath = Path.Combine(work, "package.zip");
-            package.WriteZip(zipPath);
-            await client.UploadAsync(zipPath, "package.zip", limit, ct);
-            output.WriteLine($"uploaded package.zip ({new FileInfo(zipPath).Length} bytes, {package.Files.Count} files)");
+            await SendAsync(client, package.Files, package.ImportOrder.ToList(), options, work, ct);
         }
         else
         {
-            foreach (var file in package.Files)
-                await client.UploadAsync(file.LocalPath, file.RemoteName, limit, ct);
-            output.WriteLine($"uploaded {package.Files.Count} files");
+            var xml = package.ImportOrder.ToList();
+            var others = package.Files.Where(f => !f.IsXml).ToList();
+            for (var i = 0; i < xml.Count; i++)
+                await SendAsync(client, i == 0 ? [xml[i], .. others] : [xml[i]], [xml[i]], options, work, ct);
         }
-        foreach (var file in package.ImportOrder)
-            output.WriteLine($"import {file.RemoteName}: {await client.ImportAsync(file.RemoteName, ct)}");
         if (options.Deactivate)
             output.WriteLine($"deactivate: {await client.DeactivateAsync(ct)}");
         output.WriteLine($"complete: {await client.CompleteAsync(ct)}");
+    }
+
+    private async Task SendAsync(ExchangeClient client, IReadOnlyList<PackageFile> files, IReadOnlyList<PackageFile> imports,
+        ReplayOptions options, string work, CancellationToken ct)
+    {
+        await client.CheckAuthAsync("catalog", ct, options.CatalogCheckAuthType);
+        var (zip, storeLimit) = await client.InitAsync(options.Version, ct);
+        var limit = Math.Min(storeLimit, options.FileLimit ?? long.MaxValue);
+        if (zip)
+        {
+            var zipPath = Path.Combine(work, "package.zip");
+            CatalogPackage.WriteZip(files, zipPath);
+            await client.UploadAsync(zipPath, "package.zip", limit, ct);
+            output.WriteLine($"uploaded package.zip ({new FileInfo(zipPath).Length} bytes, {files.Count} files)");
+            File.Delete(zipPath);
+        }
+        else
+        {
+            foreach (var file in files)
+                await client.UploadAsync(file.LocalPath, file.RemoteName, limit, ct);
+            output.WriteLine($"uploaded {files.Count} files");
+        }
+        foreach (var file in imports)
+            output.WriteLine($"import {file.RemoteName}: {await client.ImportAsync(file.RemoteName, ct)}");
     }
 
     private async Task RunSaleAsync(ReplayOptions options, string work, CancellationToken ct)
@@ -69,5 +91,5 @@ public sealed class ReplayRunner(HttpClient http, TextWriter output, TextWriter?
         }
     }
 
-    private ExchangeClient NewClient(ReplayOptions options) => new(http, options.Url, options.Login, options.Password, verbose);
+    private ExchangeClient NewClient(ReplayOptions options) => new(http, options.Url, options.Login, options.Password, verbose, options.Style);
 }
