@@ -64,8 +64,7 @@ public class CatalogPictureWriter(
 
         if (removed.Count > 0)
             await RemoveAsync(context, removed);
-        if (updates.Count > 0)
-            await productPictures.UpdateAsync(updates, context.PublishEvents);
+        await context.UpdateAsync(productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
         if (inserts.Count > 0)
             await productPictures.InsertAsync(inserts, context.PublishEvents);
         if (removed.Count + updates.Count + inserts.Count > 0)

@@ -7,9 +7,14 @@ using OneCExchange.Core.Catalog;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>Reads and writes catalog rows of the plugin's 1C id mapping table, in pages and chunks.</summary>
-public class OneCMappingTable(IRepository<OneCMapping> repository)
+public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdater updater)
 {
     public const int PageSize = 1000;
+
+    private static readonly string[] HashColumns = [nameof(OneCMapping.ContentHash), nameof(OneCMapping.UpdatedOnUtc)];
+
+    private static readonly string[] WriteColumns =
+        [nameof(OneCMapping.EntityId), nameof(OneCMapping.ContentHash), nameof(OneCMapping.LastSeenSessionId), nameof(OneCMapping.UpdatedOnUtc)];
 
     /// <summary>Every row of a kind, page by page (keyset on Id), so memory stays flat however many rows there are.</summary>
     public virtual IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind, CancellationToken cancellationToken)
@@ -105,13 +110,13 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
             row.ContentHash = null;
             row.UpdatedOnUtc = nowUtc;
         }
-        await repository.UpdateAsync(changed, publishEvent: false);
+        await updater.UpdateAsync(repository, changed, HashColumns, publishEvents: false);
     }
 
     /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
     /// <paramref name="seen"/> keys as seen in the session. Unchanged rows are not written. One bulk insert and one
-    /// list update at most, after one lookup per kind and chunk.
+    /// set-based update at most, after one lookup per kind and chunk: an unchanged item costs its share of these.
     /// </summary>
     public virtual async Task WriteAsync(IReadOnlyCollection<MappingWrite> writes, IReadOnlyCollection<EntityKey> seen,
         string sessionId, DateTime nowUtc)
@@ -153,7 +158,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
         if (inserts.Count > 0)
             await repository.InsertAsync(inserts, publishEvent: false);
         if (updates.Count > 0)
-            await repository.UpdateAsync(updates.Values.ToList(), publishEvent: false);
+            await updater.UpdateAsync(repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
 }
 
