@@ -40,7 +40,7 @@ public sealed class StoreHarness
             Db.Table<Nop.Core.Domain.Common.Address>(), slugs, catalogSettings);
         var products = new CatalogProductWriter(Db.Table<Product>(), Db.Table<ProductCategory>(),
             Db.Table<ProductManufacturer>(), Db.Table<ProductSpecificationAttribute>(), mappingTable, slugs);
-        var pictures = new CatalogPictureWriter(Pictures, Db.Table<Nop.Core.Domain.Media.Picture>(),
+        var pictures = new CatalogPictureWriter(Pictures, Db.Table<Nop.Core.Domain.Media.Picture>(), Db.Table<Nop.Core.Domain.Media.PictureBinary>(),
             Db.Table<Nop.Core.Domain.Catalog.ProductPicture>(), mappingTable);
         var variants = new CatalogVariantWriter(Db.Table<ProductAttribute>(), Db.Table<ProductAttributeMapping>(),
             Db.Table<ProductAttributeValue>(), Db.Table<ProductAttributeCombination>(), new FakeProductAttributeParser(), products);

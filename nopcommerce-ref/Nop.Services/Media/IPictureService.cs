@@ -13,4 +13,8 @@ public partial interface IPictureService
     Task<Picture> UpdatePictureAsync(int pictureId, byte[] pictureBinary, string mimeType,
         string seoFilename, string altAttribute = null, string titleAttribute = null,
         bool isNew = true, bool validateBinary = true);
+
+    Task<byte[]> ValidatePictureAsync(byte[] pictureBinary, string mimeType, string fileName);
+
+    Task<bool> IsStoreInDbAsync();
 }
