@@ -112,10 +112,11 @@ public class SetBasedWriteTests
     }
 
     [Test]
-    public async Task An_unchanged_item_costs_the_batch_one_mapping_lookup_and_one_seen_mark_for_all_of_them()
+    public async Task Unchanged_items_cost_no_read_and_one_seen_mark_for_all_products_of_the_batch()
     {
         var h = new StoreHarness(dataProviderName: "PostgreSQL.9.2");
-        var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.OfferPrices, "o" + i)).ToList();
+        var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i))
+            .Concat(Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.OfferPrices, "p" + i))).ToList();
         var mappings = h.Db.Table<OneCMapping>();
         foreach (var key in keys)
             await mappings.InsertAsync(new OneCMapping
@@ -126,9 +127,22 @@ public class SetBasedWriteTests
 
         await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
 
-        Assert.That(h.Db.RoundTrips, Is.EqualTo(1), string.Join(", ", h.Db.RoundTripsByOperation));
+        Assert.That(h.Db.RoundTrips, Is.Zero, string.Join(", ", h.Db.RoundTripsByOperation));
         var (sql, parameters) = h.DataProvider.Executed.Single();
-        Assert.That(sql, Does.StartWith("UPDATE \"OneCMapping\" AS t SET"));
-        Assert.That(parameters.Count(p => StoreHarness.Session.Equals(p.Value)), Is.EqualTo(500));
+        Assert.That(sql, Does.StartWith("UPDATE \"OneCMapping\" SET \"LastSeenSessionId\" = CAST(@p0 AS citext) WHERE \"EntityTypeId\" = CAST(@p1 AS integer) AND \"OneCId\" IN (CAST(@p2 AS citext), "));
+        Assert.That(sql, Does.EndWith(") AND (\"LastSeenSessionId\" IS NULL OR \"LastSeenSessionId\" <> CAST(@p0 AS citext))"));
+        Assert.That(parameters.Select(p => p.Value), Is.EqualTo(new object[] { StoreHarness.Session, CatalogMappingTypes.IdOf(CatalogEntityKind.Product) }
+            .Concat(keys.Take(500).Select(k => k.Key))), "offers are not marked: a full exchange only sweeps categories and products");
+    }
+
+    [Test]
+    public void MySQL_marks_keys_seen_with_plain_parameters()
+    {
+        var statement = BatchUpdateSql.SetWhereKeyIn(SqlDialect.MySql, "OneCMapping", new SqlColumn("EntityTypeId", typeof(int)), 6,
+            new SqlColumn("OneCId", typeof(string)), ["a", "b"], new SqlColumn("LastSeenSessionId", typeof(string)), "s").Single();
+
+        Assert.That(statement.Sql, Is.EqualTo("UPDATE `OneCMapping` SET `LastSeenSessionId` = @p0 WHERE `EntityTypeId` = @p1 " +
+            "AND `OneCId` IN (@p2, @p3) AND (`LastSeenSessionId` IS NULL OR `LastSeenSessionId` <> @p0)"));
+        Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { "s", 6, "a", "b" }));
     }
 }

@@ -45,6 +45,32 @@ public static class BatchUpdateSql
             yield return dialect == SqlDialect.PostgreSql ? PostgreSql(table, all, chunk) : MySql(table, all, chunk);
     }
 
+    /// <summary>
+    /// Sets one column to one value on the rows of a type whose key is among <paramref name="keys"/> and whose value
+    /// differs (rows already set are not rewritten): no read of the rows first.
+    /// </summary>
+    public static IEnumerable<SqlStatement> SetWhereKeyIn(SqlDialect dialect, string table, SqlColumn type, int typeValue,
+        SqlColumn key, IReadOnlyCollection<string> keys, SqlColumn column, string value, int maxParameters = MaxParameters)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        var pg = dialect == SqlDialect.PostgreSql;
+        string Name(string name) => pg ? PgName(name) : MyName(name);
+        string Typed(string parameter, SqlColumn of) => pg ? $"CAST({parameter} AS {PgType(of.ClrType)})" : parameter;
+        foreach (var chunk in keys.Chunk(Math.Max(1, maxParameters - 2)))
+        {
+            var parameters = new List<KeyValuePair<string, object?>>(chunk.Length + 2);
+            var set = Typed(Add(parameters, value), column);
+            var sql = new StringBuilder($"UPDATE {Name(table)} SET {Name(column.Name)} = {set} WHERE {Name(type.Name)} = ")
+                .Append(Typed(Add(parameters, typeValue), type)).Append(" AND ").Append(Name(key.Name)).Append(" IN (");
+            for (var i = 0; i < chunk.Length; i++)
+                sql.Append(i == 0 ? "" : ", ").Append(Typed(Add(parameters, chunk[i]), key));
+            sql.Append(") AND (").Append(Name(column.Name)).Append(" IS NULL OR ").Append(Name(column.Name)).Append(" <> ")
+                .Append(set).Append(')');
+            yield return new SqlStatement(sql.ToString(), parameters);
+        }
+    }
+
     private static SqlStatement PostgreSql(string table, List<SqlColumn> columns, object?[][] rows)
     {
         var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);

@@ -114,9 +114,18 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
     }
 
     /// <summary>
+    /// The kinds whose rows keep the last session that saw them: those a full exchange unpublishes when it did not
+    /// carry them (see CatalogCompletionService). Other unchanged items (offers, options...) cost no write at all.
+    /// </summary>
+    public static readonly IReadOnlySet<CatalogEntityKind> SweptKinds =
+        new HashSet<CatalogEntityKind> { CatalogEntityKind.Category, CatalogEntityKind.Product };
+
+    /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
-    /// <paramref name="seen"/> keys as seen in the session. Unchanged rows are not written. One bulk insert and one
-    /// set-based update at most, after one lookup per kind and chunk: an unchanged item costs its share of these.
+    /// <paramref name="seen"/> keys of the <see cref="SweptKinds"/> as seen in the session. Unchanged rows are not
+    /// written. One lookup per kind and chunk of the written keys, one bulk insert, one set-based update, and one
+    /// statement per kind marking the unchanged keys seen without reading them (on SQL Server they are looked up and
+    /// updated with the rest).
     /// </summary>
     public virtual async Task WriteAsync(IReadOnlyCollection<MappingWrite> writes, IReadOnlyCollection<EntityKey> seen,
         string sessionId, DateTime nowUtc)
@@ -124,6 +133,13 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
         var lastWrites = new Dictionary<EntityKey, MappingWrite>();
         foreach (var write in writes)
             lastWrites[write.Key] = write;
+        var toMark = seen.Where(k => SweptKinds.Contains(k.Kind) && !lastWrites.ContainsKey(k)).Distinct().ToList();
+        var marked = new List<EntityKey>();
+        foreach (var kind in toMark.GroupBy(k => k.Kind))
+            if (await updater.TrySetWhereKeyInAsync<OneCMapping>(nameof(OneCMapping.EntityTypeId), CatalogMappingTypes.IdOf(kind.Key),
+                    nameof(OneCMapping.OneCId), kind.Select(k => k.Key).ToList(), nameof(OneCMapping.LastSeenSessionId), sessionId))
+                marked.AddRange(kind);
+        seen = toMark.Except(marked).ToList();
         var existing = await FindAsync(lastWrites.Keys.Concat(seen).Distinct());
 
         var inserts = new List<OneCMapping>();

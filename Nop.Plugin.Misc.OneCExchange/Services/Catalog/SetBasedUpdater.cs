@@ -26,6 +26,27 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
         : providerName.Contains("MySql", StringComparison.OrdinalIgnoreCase) ? SqlDialect.MySql
         : SqlDialect.Repository;
 
+    /// <summary>
+    /// Sets a string property to <paramref name="value"/> on the rows whose <paramref name="typeProperty"/> is
+    /// <paramref name="typeValue"/> and whose <paramref name="keyProperty"/> is among <paramref name="keys"/>, without
+    /// reading them; false on SQL Server, where the caller reads the rows and updates them through the repository.
+    /// </summary>
+    public virtual async Task<bool> TrySetWhereKeyInAsync<T>(string typeProperty, int typeValue, string keyProperty,
+        IReadOnlyCollection<string> keys, string property, string value) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return false;
+        var type = typeof(T);
+        foreach (var statement in BatchUpdateSql.SetWhereKeyIn(dialect, TableName(type),
+                     new SqlColumn(ColumnName(type, typeProperty), typeof(int)), typeValue,
+                     new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keys,
+                     new SqlColumn(ColumnName(type, property), typeof(string)), value))
+            await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+        return true;
+    }
+
     /// <summary>The entity's table as nopCommerce names it.</summary>
     protected virtual string TableName(Type entityType) => NameCompatibilityManager.GetTableName(entityType);
 
