@@ -136,6 +136,26 @@ public class SetBasedWriteTests
     }
 
     [Test]
+    public async Task Unpublishing_the_products_a_full_exchange_missed_is_two_statements_per_page()
+    {
+        var h = new StoreHarness(publishEntityEvents: false, dataProviderName: "PostgreSQL.9.2");
+        var count = OneCMappingTable.PageSize * 2 + 7;
+        var products = Enumerable.Range(0, count).Select(i => new Product { Name = "P" + i, Published = true }).ToList();
+        await h.Db.Table<Product>().InsertAsync(products, false);
+        await h.Db.Table<OneCMapping>().InsertAsync(products.Select(p => new OneCMapping
+        {
+            EntityTypeId = CatalogMappingTypes.IdOf(CatalogEntityKind.Product), OneCId = "k" + p.Id, EntityId = p.Id, ContentHash = "h", LastSeenSessionId = "old"
+        }).ToList(), false);
+
+        var unpublished = await h.Store.UnpublishNotSeenAsync(StoreHarness.Session, [CatalogEntityKind.Product], CancellationToken.None);
+
+        Assert.That(unpublished, Is.EqualTo(count));
+        Assert.That(h.DataProvider.Executed.Select(e => e.Sql[..20]), Is.EqualTo(Enumerable.Repeat(new[] { "UPDATE \"Product\" AS ", "UPDATE \"OneCMapping\"" }, 3).SelectMany(s => s)));
+        Assert.That(h.DataProvider.Executed[0].Sql, Does.StartWith("UPDATE \"Product\" AS t SET \"Published\" = v.\"Published\", \"UpdatedOnUtc\" = v.\"UpdatedOnUtc\" FROM"));
+        Assert.That(h.DataProvider.Executed[0].Parameters.Where((_, i) => i % 3 == 1).Select(p => p.Value), Is.All.EqualTo(false));
+    }
+
+    [Test]
     public void MySQL_marks_keys_seen_with_plain_parameters()
     {
         var statement = BatchUpdateSql.SetWhereKeyIn(SqlDialect.MySql, "OneCMapping", new SqlColumn("EntityTypeId", typeof(int)), 6,
