@@ -97,6 +97,19 @@ public class SetBasedWriteTests
     }
 
     [Test]
+    public async Task Properties_that_wrap_a_column_are_not_written()
+    {
+        var provider = new FakeDataProvider("PostgreSQL.9.2");
+        var product = new Product { Id = 3, ManageInventoryMethodId = (int)ManageInventoryMethod.ManageStockByAttributes };
+
+        await new ConventionNamedUpdater(provider, new FakeEventPublisher()).UpdateAsync(new InMemoryRepository<Product>(), [product],
+            [nameof(Product.ManageInventoryMethod), nameof(Product.ManageInventoryMethodId)], publishEvents: false);
+
+        Assert.That(provider.Executed.Single().Sql, Does.StartWith(
+            "UPDATE \"Product\" AS t SET \"ManageInventoryMethodId\" = v.\"ManageInventoryMethodId\" FROM"));
+    }
+
+    [Test]
     public async Task On_SQL_Server_the_updater_uses_the_repositorys_list_update()
     {
         var provider = new FakeDataProvider("SqlServer.2012");

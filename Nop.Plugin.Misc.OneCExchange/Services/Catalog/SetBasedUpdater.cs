@@ -47,6 +47,17 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
         return true;
     }
 
+    private static readonly HashSet<Type> ColumnTypes =
+        [typeof(int), typeof(long), typeof(string), typeof(bool), typeof(decimal), typeof(DateTime), typeof(byte[]), typeof(Guid)];
+
+    /// <summary>
+    /// Whether nopCommerce maps the property to a column: a writable property of a column type (its migrations map
+    /// those alone), so a wrapper such as Product.ManageInventoryMethod (over ManageInventoryMethodId) is left out.
+    /// </summary>
+    protected static bool IsColumn(PropertyInfo property) =>
+        property.CanWrite && ColumnTypes.Contains(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
+        && !property.GetCustomAttributes(true).Any(a => a.GetType().Name is "NotMappedAttribute" or "NotColumnAttribute");
+
     /// <summary>The entity's table as nopCommerce names it.</summary>
     protected virtual string TableName(Type entityType) => NameCompatibilityManager.GetTableName(entityType);
 
@@ -69,7 +80,10 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
 
         var type = typeof(T);
         var accessors = properties.Distinct().Select(name => Properties.GetOrAdd((type, name), key =>
-            key.Item1.GetProperty(key.Item2) ?? throw new ArgumentException($"{key.Item1.Name} has no property {key.Item2}"))).ToList();
+            key.Item1.GetProperty(key.Item2) ?? throw new ArgumentException($"{key.Item1.Name} has no property {key.Item2}")))
+            .Where(IsColumn).ToList();
+        if (accessors.Count == 0)
+            return;
         var key = new SqlColumn(ColumnName(type, nameof(BaseEntity.Id)), typeof(int));
         var columns = accessors.Select(p => new SqlColumn(ColumnName(type, p.Name), p.PropertyType)).ToList();
         var rows = entities.Select(e =>
