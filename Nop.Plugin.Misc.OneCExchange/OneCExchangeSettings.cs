@@ -91,6 +91,9 @@ public class OneCExchangeSettings : ISettings
 
     public bool ExportPaidOrdersOnly { get; set; }
 
+    /// <summary>Orders sent in one mode=query answer; the rest go in the next exchanges.</summary>
+    public int MaxOrdersPerQuery { get; set; } = 500;
+
     public DateTime? ExportOrdersFromUtc { get; set; }
 
     public string InnCustomerAttributeName { get; set; } = "";

@@ -52,7 +52,7 @@ public class BuildModeTests
         {
             Assert.That(evaluation.Mode, Is.EqualTo("Reference"));
             Assert.That(nopProjects.Select(Identity), Is.EquivalentTo(new[]
-                { "Nop.Core", "Nop.Data", "Nop.Services", "Nop.Web.Framework", "FluentMigrator", "FluentMigrator.Abstractions" }));
+                { "Nop.Core", "Nop.Data", "Nop.Services", "Nop.Web.Framework", "FluentMigrator", "FluentMigrator.Abstractions", "linq2db" }));
             Assert.That(nopProjects.Select(p => Metadata(p, "Private")), Is.All.EqualTo("false"));
             Assert.That(evaluation.PackageReferences.Select(p => Metadata(p, "ExcludeAssets")), Is.All.EqualTo("runtime"));
         });
@@ -70,7 +70,7 @@ public class BuildModeTests
             Assert.That(evaluation.References.Select(Identity), Is.EquivalentTo(new[]
             {
                 "Nop.Core", "Nop.Data", "Nop.Services", "Nop.Web.Framework",
-                "AutoMapper", "FluentValidation", "FluentMigrator", "FluentMigrator.Abstractions"
+                "AutoMapper", "FluentValidation", "FluentMigrator", "FluentMigrator.Abstractions", "linq2db"
             }));
             foreach (var reference in evaluation.References)
             {

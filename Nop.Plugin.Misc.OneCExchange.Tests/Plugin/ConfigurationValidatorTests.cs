@@ -23,6 +23,7 @@ public class ConfigurationValidatorTests
             UseZip = settings.UseZip,
             FileSizeLimitBytes = settings.FileSizeLimitBytes,
             StepTimeBudgetSeconds = settings.StepTimeBudgetSeconds,
+            MaxOrdersPerQuery = settings.MaxOrdersPerQuery,
             AllowedIpAddresses = settings.AllowedIpAddresses,
             MaxFailedLoginAttempts = settings.MaxFailedLoginAttempts,
             LockoutMinutes = settings.LockoutMinutes,
@@ -82,6 +83,8 @@ public class ConfigurationValidatorTests
     [TestCase(nameof(ConfigurationModel.FileSizeLimitBytes), ConfigurationValidator.MaxFileSizeLimitBytes + 1)]
     [TestCase(nameof(ConfigurationModel.StepTimeBudgetSeconds), 0)]
     [TestCase(nameof(ConfigurationModel.StepTimeBudgetSeconds), ConfigurationValidator.MaxStepTimeBudgetSeconds + 1)]
+    [TestCase(nameof(ConfigurationModel.MaxOrdersPerQuery), 0)]
+    [TestCase(nameof(ConfigurationModel.MaxOrdersPerQuery), ConfigurationValidator.MaxOrdersPerQueryLimit + 1)]
     [TestCase(nameof(ConfigurationModel.MaxFailedLoginAttempts), 0)]
     [TestCase(nameof(ConfigurationModel.LockoutMinutes), 0)]
     [TestCase(nameof(ConfigurationModel.LogRetentionDays), 0)]

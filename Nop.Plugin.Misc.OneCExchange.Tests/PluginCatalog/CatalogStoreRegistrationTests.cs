@@ -29,6 +29,7 @@ public class CatalogStoreRegistrationTests
         services.AddSingleton<IProductAttributeParser, FakeProductAttributeParser>();
         services.AddSingleton<IEventPublisher, FakeEventPublisher>();
         services.AddSingleton<IStaticCacheManager, FakeStaticCacheManager>();
+        services.AddSingleton<INopDataProvider>(new FakeDataProvider());
         services.AddSingleton(new CatalogSettings());
         services.AddSingleton(new SeoSettings());
         services.AddSingleton(new OneCExchangeSettings { PublishEntityEvents = true });

@@ -43,6 +43,44 @@ public class PictureStoreTests
     }
 
     [Test]
+    public async Task New_pictures_of_a_batch_are_validated_and_written_in_bulk_as_the_picture_service_writes_them()
+    {
+        var h = new StoreHarness(publishEntityEvents: false);
+        var longName = new string('k', 130);
+        var commands = Enumerable.Range(0, 20).Select(i => (CatalogCommand)new UpsertProduct
+        {
+            Key = "p" + i, Name = "P" + i,
+            Pictures = [Staged(PictureAction.Add, $"{i}.jpg", [(byte)i], 0) with { SeoFileName = longName, Caption = "Куртка " + i }]
+        }).ToArray();
+        h.Db.ResetCounters();
+
+        await h.ApplyAsync(commands);
+
+        Assert.That(h.Db.RoundTripsByOperation.GetValueOrDefault("Picture.InsertAsync(list)"), Is.EqualTo(1), Describe(h));
+        Assert.That(h.Db.RoundTripsByOperation.GetValueOrDefault("PictureBinary.InsertAsync(list)"), Is.EqualTo(1), Describe(h));
+        Assert.That(h.Db.RoundTripsByOperation.Keys, Has.None.StartWith("IPictureService.Insert"));
+        Assert.That(h.Pictures.Validated, Has.Count.EqualTo(20), "every file is validated (resized) by nopCommerce's picture service");
+        var picture = h.Db.Rows<Picture>().OrderBy(p => p.Id).First();
+        Assert.That((picture.SeoFilename, picture.MimeType, picture.AltAttribute, picture.TitleAttribute, picture.IsNew),
+            Is.EqualTo((longName[..100], "image/jpeg", "Куртка 0", "Куртка 0", true)), "SEO name cut to its column as nopCommerce does");
+        Assert.That(h.Pictures.Binaries[picture.Id], Is.EqualTo(new byte[] { 0 }));
+        Assert.That(h.CacheCleaner.Cleared, Does.Contain(typeof(Picture)));
+    }
+
+    [Test]
+    public async Task When_the_store_keeps_pictures_on_disk_the_picture_service_writes_each_file()
+    {
+        var h = new StoreHarness();
+        h.Pictures.StoreInDb = false;
+        await h.ApplyAsync(new UpsertProduct { Key = "p", Name = "P", Pictures = [Staged(PictureAction.Add, "a.jpg", [1], 0), Staged(PictureAction.Add, "b.jpg", [2], 1)] });
+
+        Assert.That(h.Db.RoundTripsByOperation.GetValueOrDefault("IPictureService.InsertPictureAsync"), Is.EqualTo(2));
+        Assert.That(h.Db.Rows<Nop.Core.Domain.Catalog.ProductPicture>(), Has.Count.EqualTo(2));
+    }
+
+    private static string Describe(StoreHarness h) => string.Join(", ", h.Db.RoundTripsByOperation.Select(o => $"{o.Key}×{o.Value}"));
+
+    [Test]
     public async Task A_changed_file_replaces_the_picture_and_order_changes_keep_unchanged_files()
     {
         var h = new StoreHarness();

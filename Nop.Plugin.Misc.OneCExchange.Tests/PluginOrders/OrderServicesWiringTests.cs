@@ -23,6 +23,7 @@ public class OrderServicesWiringTests
             KppCustomerAttributeName = "",
             OrderStatusMappings = "Выполнен=Complete",
             NotifyCustomerOnStatusChange = false,
+            MaxOrdersPerQuery = 10_000,
         };
 
         var options = await new SettingsOrderExchangeOptionsProvider(settings).GetAsync(CancellationToken.None);
@@ -38,6 +39,7 @@ public class OrderServicesWiringTests
             Assert.That(options.KppCustomerAttributeName, Is.Null, "an empty setting means the store does not collect it");
             Assert.That(options.OrderStatusMappings, Is.EqualTo("Выполнен=Complete"));
             Assert.That(options.NotifyCustomerOnStatusChange, Is.False);
+            Assert.That(options.MaxOrdersPerQuery, Is.EqualTo(10_000), "the cap is the configure page's setting");
         });
     }
 

@@ -132,6 +132,9 @@ public record ConfigurationModel : BaseNopModel
     [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportPaidOrdersOnly")]
     public bool ExportPaidOrdersOnly { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.MaxOrdersPerQuery")]
+    public int MaxOrdersPerQuery { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.OneCExchange.Fields.ExportOrdersFromUtc")]
     [UIHint("DateTimeNullable")]
     public DateTime? ExportOrdersFromUtc { get; set; }

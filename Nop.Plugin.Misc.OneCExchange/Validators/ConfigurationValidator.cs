@@ -14,6 +14,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
     public const int MaxFileSizeLimitBytes = 1024 * 1024 * 1024;
     public const int MinStepTimeBudgetSeconds = 1;
     public const int MaxStepTimeBudgetSeconds = 600;
+    public const int MaxOrdersPerQueryLimit = 100_000;
     public const int MaxFailedLoginAttemptsLimit = 100;
     public const int MaxLockoutMinutes = 24 * 60;
     public const int MaxLogRetentionDays = 3650;
@@ -43,6 +44,10 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(model => model.StepTimeBudgetSeconds)
             .InclusiveBetween(MinStepTimeBudgetSeconds, MaxStepTimeBudgetSeconds)
             .WithMessage(string.Format(Message("StepTimeBudgetSeconds.Range"), MinStepTimeBudgetSeconds, MaxStepTimeBudgetSeconds));
+
+        RuleFor(model => model.MaxOrdersPerQuery)
+            .InclusiveBetween(1, MaxOrdersPerQueryLimit)
+            .WithMessage(string.Format(Message("MaxOrdersPerQuery.Range"), 1, MaxOrdersPerQueryLimit));
 
         RuleFor(model => model.MaxFailedLoginAttempts)
             .InclusiveBetween(1, MaxFailedLoginAttemptsLimit)

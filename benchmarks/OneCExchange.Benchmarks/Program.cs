@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["protocol"] = ProtocolBenchmark.Run,
     ["orders"] = OrdersBenchmark.Run,
     ["pipeline"] = PipelineBenchmark.Run,
+    ["realstore"] = RealStoreBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

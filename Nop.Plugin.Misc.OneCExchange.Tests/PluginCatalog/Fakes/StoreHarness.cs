@@ -19,10 +19,15 @@ public sealed class StoreHarness
     public SeoSettings SeoSettings { get; } = new() { ReservedUrlRecordSlugs = ["login", "cart"] };
     public NopCatalogStore Store { get; }
 
-    public StoreHarness(bool publishEntityEvents = true)
+    /// <summary>Plain SQL the store ran (none with the default "InMemory" provider, where it uses the repositories).</summary>
+    public FakeDataProvider DataProvider { get; }
+
+    public StoreHarness(bool publishEntityEvents = true, string dataProviderName = "InMemory")
     {
         Pictures = new FakePictureService(Db);
-        var mappingTable = new OneCMappingTable(Db.Table<OneCMapping>());
+        DataProvider = new FakeDataProvider(dataProviderName);
+        var updater = new ConventionNamedUpdater(DataProvider, Events);
+        var mappingTable = new OneCMappingTable(Db.Table<OneCMapping>(), updater);
         var slugs = new SlugWriter(Db.Table<UrlRecord>());
         var catalogSettings = new CatalogSettings
         {
@@ -35,7 +40,7 @@ public sealed class StoreHarness
             Db.Table<Nop.Core.Domain.Common.Address>(), slugs, catalogSettings);
         var products = new CatalogProductWriter(Db.Table<Product>(), Db.Table<ProductCategory>(),
             Db.Table<ProductManufacturer>(), Db.Table<ProductSpecificationAttribute>(), mappingTable, slugs);
-        var pictures = new CatalogPictureWriter(Pictures, Db.Table<Nop.Core.Domain.Media.Picture>(),
+        var pictures = new CatalogPictureWriter(Pictures, Db.Table<Nop.Core.Domain.Media.Picture>(), Db.Table<Nop.Core.Domain.Media.PictureBinary>(),
             Db.Table<Nop.Core.Domain.Catalog.ProductPicture>(), mappingTable);
         var variants = new CatalogVariantWriter(Db.Table<ProductAttribute>(), Db.Table<ProductAttributeMapping>(),
             Db.Table<ProductAttributeValue>(), Db.Table<ProductAttributeCombination>(), new FakeProductAttributeParser(), products);
@@ -45,7 +50,7 @@ public sealed class StoreHarness
         var unpublish = new CatalogUnpublishWriter(Db.Table<Category>(), Db.Table<Manufacturer>(), products, variants);
         Store = new NopCatalogStore(mappingTable, references, products, pictures, variants, offers, unpublish, CacheCleaner,
             Events, Db.Table<UrlRecord>(), Db.Table<Product>(), Db.Table<Category>(), SeoSettings,
-            new Nop.Plugin.Misc.OneCExchange.OneCExchangeSettings { PublishEntityEvents = publishEntityEvents });
+            new Nop.Plugin.Misc.OneCExchange.OneCExchangeSettings { PublishEntityEvents = publishEntityEvents }, updater);
     }
 
     public Task<CatalogBatchResult> ApplyAsync(params CatalogCommand[] commands) => ApplyAsync(Session, commands);

@@ -1,5 +1,6 @@
 using Nop.Core;
 using Nop.Core.Domain.Catalog;
+using Nop.Data;
 using OneCExchange.Core.Catalog;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
@@ -8,7 +9,7 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// The state of one batch while it is applied: outcomes, mapping writes, and the products and attribute combinations
 /// several commands may change (loaded once, written once at the end).
 /// </summary>
-public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool publishEvents)
+public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool publishEvents, SetBasedUpdater updater)
 {
     private readonly Dictionary<(Type, int), object> _originals = [];
     private readonly Dictionary<int, Product> _products = [];
@@ -37,6 +38,15 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
 
     public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
 
+    /// <summary>Writes the named properties of these rows in one statement (see <see cref="SetBasedUpdater"/>).</summary>
+    public async Task UpdateAsync<T>(IRepository<T> repository, IList<T> rows, IReadOnlyCollection<string> properties) where T : BaseEntity
+    {
+        if (rows.Count == 0)
+            return;
+        await updater.UpdateAsync(repository, rows, properties, PublishEvents);
+        Wrote<T>();
+    }
+
     public IEnumerable<int> MissingProducts(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
 
     /// <summary>Keeps a product read or inserted in this batch, with a copy of its values as read.</summary>
@@ -59,6 +69,10 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
     /// </summary>
     public IList<Product> ChangedProducts() => _changedProducts.Select(id => _products[id])
         .Where(p => !EntityValues.Same(_originals[(typeof(Product), p.Id)], p, nameof(Nop.Core.Domain.Catalog.Product.UpdatedOnUtc))).ToList();
+
+    /// <summary>The properties that differ from what was read in any of these tracked rows.</summary>
+    public HashSet<string> ChangedProperties<T>(IEnumerable<T> rows) where T : BaseEntity =>
+        rows.SelectMany(row => EntityValues.ChangedProperties(_originals[(typeof(T), row.Id)], row)).ToHashSet();
 
     public bool TryGetCombination(int id, out ProductAttributeCombination combination) =>
         _combinations.TryGetValue(id, out combination!);

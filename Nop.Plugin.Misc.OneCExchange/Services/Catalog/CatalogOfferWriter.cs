@@ -88,7 +88,7 @@ public class CatalogOfferWriter(
                 ProductId = command.TargetId, CustomerRoleId = w.Key, Quantity = 1, StoreId = 0, Price = w.Value
             }));
         }
-        await tierPrices.WriteChangesAsync(context, inserts, deletes, updates);
+        await tierPrices.WriteChangesAsync(context, inserts, deletes, updates, [nameof(NopTierPrice.Price)]);
     }
 
     /// <summary>Customer role ids by system name; an unknown role is a settings error named in the message.</summary>
@@ -163,12 +163,8 @@ public class CatalogOfferWriter(
                 ProductId = command.TargetId, WarehouseId = w.Key, StockQuantity = w.Value
             }));
         }
-        if (updates.Count > 0)
-            await warehouseInventory.UpdateAsync(updates.Values.ToList(), context.PublishEvents);
-        if (inserts.Count > 0)
-            await warehouseInventory.InsertAsync(inserts, context.PublishEvents);
-        if (updates.Count + inserts.Count > 0)
-            context.Wrote<ProductWarehouseInventory>();
+        await warehouseInventory.WriteChangesAsync(context, inserts, [], updates.Values.ToList(),
+            [nameof(ProductWarehouseInventory.StockQuantity)]);
     }
 
     /// <summary>The product's stock quantity becomes the sum of its combinations' stock (as changed in this batch).</summary>
@@ -195,14 +191,13 @@ public class CatalogOfferWriter(
         }
     }
 
-    /// <summary>Writes the combinations changed by the batch's commands (one list update).</summary>
+    /// <summary>Writes the combinations changed by the batch's commands (their changed columns, one statement).</summary>
     public virtual async Task SaveChangedCombinationsAsync(CatalogBatchContext context)
     {
         var changed = context.ChangedCombinations();
         if (changed.Count == 0)
             return;
-        await combinations.UpdateAsync(changed, context.PublishEvents);
-        context.Wrote<ProductAttributeCombination>();
+        await context.UpdateAsync(combinations, changed, context.ChangedProperties(changed));
     }
 
     private async Task LoadTargetsAsync(CatalogBatchContext context, IEnumerable<(OfferTarget Target, int Id)> targets)

@@ -7,16 +7,22 @@ using NopProductPicture = Nop.Core.Domain.Catalog.ProductPicture;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>
-/// Product pictures in 1C's order: new files are inserted through <see cref="IPictureService"/> (which validates and
-/// resizes them), changed files replace the picture's binary keeping its id, unchanged ones only get their order, and
-/// pictures 1C no longer sends are removed from the product and deleted.
+/// Product pictures in 1C's order: new files are validated and resized by <see cref="IPictureService"/> and inserted
+/// in bulk (Picture and PictureBinary rows per batch, as the picture service writes them one by one; through the
+/// service itself when the store keeps pictures on disk), changed files replace the picture's binary keeping its id
+/// (the service also drops its thumbnails), unchanged ones only get their order, and pictures 1C no longer sends are
+/// removed from the product and deleted.
 /// </summary>
 public class CatalogPictureWriter(
     IPictureService pictureService,
     IRepository<Picture> pictures,
+    IRepository<PictureBinary> pictureBinaries,
     IRepository<NopProductPicture> productPictures,
     OneCMappingTable mappingTable)
 {
+    /// <summary>New picture files held in memory at once before they are written (a batch may carry many).</summary>
+    public const long MaxBytesPerInsert = 64L * 1024 * 1024;
+
     public virtual async Task ApplyAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertProduct>> commands,
         CancellationToken cancellationToken)
     {
@@ -32,19 +38,36 @@ public class CatalogPictureWriter(
         var toRead = targets.Where(t => !t.Created).Select(t => t.ProductId).ToList();
         var existing = (toRead.Count == 0 ? [] : await productPictures.WhereInAsync(pp => pp.ProductId, toRead))
             .ToLookup(pp => pp.ProductId);
+        // A picture deleted in the store since 1C last sent it is uploaded again.
+        var planned = targets.Select(t => (t.Command.Pictures ?? []).Select(p =>
+            p.PictureId is { } id && !stillThere.Contains(id) ? p with { Action = PictureAction.Add } : p).ToList()).ToList();
+        var ids = new List<int[]>(targets.Count);
+        var adds = new List<(UpsertProduct Product, ProductPicture Picture, int[] Ids, int Position)>();
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var row = new int[planned[t].Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (planned[t][i].Action == PictureAction.Add)
+                    adds.Add((targets[t].Command, planned[t][i], row, i));
+                else
+                    row[i] = await WritePictureAsync(targets[t].Command, planned[t][i]);
+            }
+            ids.Add(row);
+        }
+        await InsertPicturesAsync(context, adds, cancellationToken);
+
         var inserts = new List<NopProductPicture>();
         var updates = new List<NopProductPicture>();
         var removed = new List<NopProductPicture>();
-        foreach (var (index, productId, _, command) in targets)
+        foreach (var ((index, productId, _, command), t) in targets.Select((target, t) => (target, t)))
         {
             var current = existing[productId].ToList();
             var pictureIds = new List<int>(command.Pictures?.Count ?? 0);
-            foreach (var picture in command.Pictures ?? [])
+            foreach (var (picture, i) in planned[t].Select((p, i) => (p, i)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                // A picture deleted in the store since 1C last sent it is uploaded again.
-                var pictureId = await WritePictureAsync(command,
-                    picture.PictureId is { } id && !stillThere.Contains(id) ? picture with { Action = PictureAction.Add } : picture);
+                var pictureId = ids[t][i];
                 pictureIds.Add(pictureId);
                 context.MappingWrites.Add(new MappingWrite(new EntityKey(CatalogEntityKind.Picture, picture.Key), pictureId,
                     picture.ContentHash));
@@ -64,23 +87,79 @@ public class CatalogPictureWriter(
 
         if (removed.Count > 0)
             await RemoveAsync(context, removed);
-        if (updates.Count > 0)
-            await productPictures.UpdateAsync(updates, context.PublishEvents);
+        await context.UpdateAsync(productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
         if (inserts.Count > 0)
             await productPictures.InsertAsync(inserts, context.PublishEvents);
         if (removed.Count + updates.Count + inserts.Count > 0)
             context.Wrote<NopProductPicture>();
     }
 
-    /// <summary>Inserts or replaces the picture's binary as the action says; returns the picture id.</summary>
+    /// <summary>
+    /// Inserts new pictures: validated (resized) by the picture service, then their Picture and PictureBinary rows in
+    /// two bulk inserts per chunk of at most <see cref="MaxBytesPerInsert"/> bytes of files. The MIME type and SEO
+    /// file name are cut to their columns as the picture service does. Sets each picture's id in its slot.
+    /// </summary>
+    protected virtual async Task InsertPicturesAsync(CatalogBatchContext context,
+        List<(UpsertProduct Product, ProductPicture Picture, int[] Ids, int Position)> adds, CancellationToken cancellationToken)
+    {
+        if (adds.Count == 0)
+            return;
+        if (!await pictureService.IsStoreInDbAsync())
+        {
+            // On disk the picture service names and writes the files.
+            foreach (var (product, picture, ids, position) in adds)
+                ids[position] = (await pictureService.InsertPictureAsync(await ReadFileAsync(product, picture), picture.MimeType,
+                    picture.SeoFileName, picture.Caption, picture.Caption)).Id;
+            return;
+        }
+        var rows = new List<Picture>();
+        var binaries = new List<byte[]>();
+        var slots = new List<(int[] Ids, int Position)>();
+        long bytes = 0;
+        foreach (var (product, picture, ids, position) in adds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var mimeType = Cut(picture.MimeType ?? string.Empty, 20);
+            var seoFileName = Cut(picture.SeoFileName, 100);
+            var binary = await pictureService.ValidatePictureAsync(await ReadFileAsync(product, picture), mimeType, seoFileName);
+            rows.Add(new Picture
+            {
+                MimeType = mimeType, SeoFilename = seoFileName, AltAttribute = picture.Caption, TitleAttribute = picture.Caption, IsNew = true
+            });
+            binaries.Add(binary);
+            slots.Add((ids, position));
+            bytes += binary.Length;
+            if (bytes < MaxBytesPerInsert)
+                continue;
+            await WriteRowsAsync();
+            bytes = 0;
+        }
+        await WriteRowsAsync();
+
+        async Task WriteRowsAsync()
+        {
+            if (rows.Count == 0)
+                return;
+            await pictures.InsertAsync(rows, context.PublishEvents);
+            await pictureBinaries.InsertAsync(rows.Select((p, i) => new PictureBinary { PictureId = p.Id, BinaryData = binaries[i] }).ToList(),
+                context.PublishEvents);
+            for (var i = 0; i < rows.Count; i++)
+                slots[i].Ids[slots[i].Position] = rows[i].Id;
+            context.Wrote<Picture>();
+            context.Wrote<PictureBinary>();
+            rows.Clear();
+            binaries.Clear();
+            slots.Clear();
+        }
+    }
+
+    private static string? Cut(string? text, int length) => text is { Length: var l } && l > length ? text[..length] : text;
+
+    /// <summary>Replaces the picture's binary, or keeps it, as the action says; returns the picture id.</summary>
     protected virtual async Task<int> WritePictureAsync(UpsertProduct product, ProductPicture picture)
     {
         switch (picture.Action)
         {
-            case PictureAction.Add:
-                var inserted = await pictureService.InsertPictureAsync(await ReadFileAsync(product, picture), picture.MimeType,
-                    picture.SeoFileName, picture.Caption, picture.Caption);
-                return inserted.Id;
             case PictureAction.Replace:
                 var id = picture.PictureId ?? throw new InvalidOperationException(
                     $"Product {product.Key}: picture {picture.RelativePath} is to be replaced but has no picture id");

@@ -116,14 +116,13 @@ public class CatalogProductWriter(
             context.Track(product);
     }
 
-    /// <summary>Writes the products changed by the batch's commands (one list update).</summary>
+    /// <summary>Writes the products changed by the batch's commands (their changed columns, one statement).</summary>
     public virtual async Task SaveChangedProductsAsync(CatalogBatchContext context)
     {
         var changed = context.ChangedProducts();
         if (changed.Count == 0)
             return;
-        await products.UpdateAsync(changed, context.PublishEvents);
-        context.Wrote<Product>();
+        await context.UpdateAsync(products, changed, context.ChangedProperties(changed));
     }
 
     /// <summary>The categories given become the product's complete set.</summary>
@@ -207,8 +206,14 @@ public class CatalogProductWriter(
             }
             deletes.AddRange(unmatched);
         }
-        await productSpecifications.WriteChangesAsync(context, inserts, deletes, updates);
+        await productSpecifications.WriteChangesAsync(context, inserts, deletes, updates, SpecificationColumns);
     }
+
+    private static readonly string[] SpecificationColumns =
+    [
+        nameof(ProductSpecificationAttribute.AttributeTypeId), nameof(ProductSpecificationAttribute.AllowFiltering),
+        nameof(ProductSpecificationAttribute.ShowOnProductPage), nameof(ProductSpecificationAttribute.DisplayOrder)
+    ];
 
     private static ProductSpecificationAttribute Fill(ProductSpecificationAttribute row, ProductSpecification spec)
     {

@@ -166,19 +166,20 @@ public class CatalogReferenceWriter(
         }
 
         var changed = new Dictionary<int, TEntity>();
+        var columns = new HashSet<string>();
         foreach (var (index, command) in updates)
         {
             if (!existing.TryGetValue(command.EntityId!.Value, out var entity))
                 continue;
+            var before = EntityValues.Copy(entity);
             if (update(command, entity))
+            {
                 changed[entity.Id] = entity;
+                columns.UnionWith(EntityValues.ChangedProperties(before, entity));
+            }
             context.Done(index, command, entity.Id, created: false);
         }
-        if (changed.Count > 0)
-        {
-            await repository.UpdateAsync(changed.Values.ToList(), context.PublishEvents);
-            context.Wrote<TEntity>();
-        }
+        await context.UpdateAsync(repository, changed.Values.ToList(), columns);
         return created;
     }
 }

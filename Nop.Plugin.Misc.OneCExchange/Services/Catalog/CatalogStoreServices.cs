@@ -8,6 +8,7 @@ public static class CatalogStoreServices
 {
     public static IServiceCollection AddOneCCatalogStore(this IServiceCollection services)
     {
+        services.AddScoped<SetBasedUpdater>();
         services.AddScoped<OneCMappingTable>();
         services.AddScoped<SlugWriter>();
         services.AddScoped<CatalogReferenceWriter>();

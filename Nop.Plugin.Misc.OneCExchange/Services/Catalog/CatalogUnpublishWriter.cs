@@ -59,6 +59,9 @@ public class CatalogUnpublishWriter(
             m => m.Published, m => { m.Published = false; m.UpdatedOnUtc = context.NowUtc; });
     }
 
+    /// <summary>What unpublishing a category or manufacturer writes.</summary>
+    protected static readonly string[] PublishedColumns = ["Published", "UpdatedOnUtc"];
+
     protected virtual async Task UnpublishAsync<T>(CatalogBatchContext context, IRepository<T> repository,
         List<Indexed<UnpublishEntity>> commands, Func<T, bool> isPublished, Action<T> unpublish) where T : BaseEntity
     {
@@ -80,7 +83,6 @@ public class CatalogUnpublishWriter(
         }
         if (changed.Count == 0)
             return;
-        await repository.UpdateAsync(changed, context.PublishEvents);
-        context.Wrote<T>();
+        await context.UpdateAsync(repository, changed, PublishedColumns);
     }
 }

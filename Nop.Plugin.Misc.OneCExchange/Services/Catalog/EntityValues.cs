@@ -15,16 +15,18 @@ public static class EntityValues
     public static T Copy<T>(T entity) where T : class => (T)CloneMethod.Invoke(entity, null)!;
 
     /// <summary>Whether every readable public property has the same value, except the ones named.</summary>
-    public static bool Same(object original, object current, params string[] except)
+    public static bool Same(object original, object current, params string[] except) =>
+        !ChangedProperties(original, current).Any(name => !except.Contains(name));
+
+    /// <summary>The names of the writable public properties whose values differ (the columns an update must write).</summary>
+    public static IEnumerable<string> ChangedProperties(object original, object current)
     {
         foreach (var property in Properties.GetOrAdd(current.GetType(),
-                     type => type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToArray()))
+                     type => type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
+                         .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0).ToArray()))
         {
-            if (except.Contains(property.Name))
-                continue;
             if (!Equals(property.GetValue(original), property.GetValue(current)))
-                return false;
+                yield return property.Name;
         }
-        return true;
     }
 }

@@ -30,7 +30,8 @@ public class NopCatalogStore(
     IRepository<Product> products,
     IRepository<Category> categories,
     SeoSettings seoSettings,
-    OneCExchangeSettings settings) : ICatalogStore
+    OneCExchangeSettings settings,
+    SetBasedUpdater updater) : ICatalogStore
 {
     public virtual async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public class NopCatalogStore(
     public virtual async Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
         var commands = await RaiseApplyingEventsAsync(batch);
-        var context = new CatalogBatchContext(commands.Count, DateTime.UtcNow, settings.PublishEntityEvents);
+        var context = new CatalogBatchContext(commands.Count, DateTime.UtcNow, settings.PublishEntityEvents, updater);
         using (var transaction = BeginTransaction())
         {
             await ApplyCommandsAsync(context, commands, cancellationToken);
@@ -197,7 +198,7 @@ public class NopCatalogStore(
             }
             if (changed.Count > 0)
             {
-                await repository.UpdateAsync(changed, settings.PublishEntityEvents);
+                await updater.UpdateAsync(repository, changed, ["Published", "UpdatedOnUtc"], settings.PublishEntityEvents);
                 var unpublishedIds = changed.Select(e => e.Id).ToHashSet();
                 await mappingTable.ClearHashesAsync(rows.Where(r => unpublishedIds.Contains(r.EntityId)).ToList(), now);
             }

@@ -7,9 +7,14 @@ using OneCExchange.Core.Catalog;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>Reads and writes catalog rows of the plugin's 1C id mapping table, in pages and chunks.</summary>
-public class OneCMappingTable(IRepository<OneCMapping> repository)
+public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdater updater)
 {
     public const int PageSize = 1000;
+
+    private static readonly string[] HashColumns = [nameof(OneCMapping.ContentHash), nameof(OneCMapping.UpdatedOnUtc)];
+
+    private static readonly string[] WriteColumns =
+        [nameof(OneCMapping.EntityId), nameof(OneCMapping.ContentHash), nameof(OneCMapping.LastSeenSessionId), nameof(OneCMapping.UpdatedOnUtc)];
 
     /// <summary>Every row of a kind, page by page (keyset on Id), so memory stays flat however many rows there are.</summary>
     public virtual IAsyncEnumerable<OneCMapping> ReadAllAsync(CatalogEntityKind kind, CancellationToken cancellationToken)
@@ -105,13 +110,22 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
             row.ContentHash = null;
             row.UpdatedOnUtc = nowUtc;
         }
-        await repository.UpdateAsync(changed, publishEvent: false);
+        await updater.UpdateAsync(repository, changed, HashColumns, publishEvents: false);
     }
 
     /// <summary>
+    /// The kinds whose rows keep the last session that saw them: those a full exchange unpublishes when it did not
+    /// carry them (see CatalogCompletionService). Other unchanged items (offers, options...) cost no write at all.
+    /// </summary>
+    public static readonly IReadOnlySet<CatalogEntityKind> SweptKinds =
+        new HashSet<CatalogEntityKind> { CatalogEntityKind.Category, CatalogEntityKind.Product };
+
+    /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
-    /// <paramref name="seen"/> keys as seen in the session. Unchanged rows are not written. One bulk insert and one
-    /// list update at most, after one lookup per kind and chunk.
+    /// <paramref name="seen"/> keys of the <see cref="SweptKinds"/> as seen in the session. Unchanged rows are not
+    /// written. One lookup per kind and chunk of the written keys, one bulk insert, one set-based update, and one
+    /// statement per kind marking the unchanged keys seen without reading them (on SQL Server they are looked up and
+    /// updated with the rest).
     /// </summary>
     public virtual async Task WriteAsync(IReadOnlyCollection<MappingWrite> writes, IReadOnlyCollection<EntityKey> seen,
         string sessionId, DateTime nowUtc)
@@ -119,6 +133,13 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
         var lastWrites = new Dictionary<EntityKey, MappingWrite>();
         foreach (var write in writes)
             lastWrites[write.Key] = write;
+        var toMark = seen.Where(k => SweptKinds.Contains(k.Kind) && !lastWrites.ContainsKey(k)).Distinct().ToList();
+        var marked = new List<EntityKey>();
+        foreach (var kind in toMark.GroupBy(k => k.Kind))
+            if (await updater.TrySetWhereKeyInAsync<OneCMapping>(nameof(OneCMapping.EntityTypeId), CatalogMappingTypes.IdOf(kind.Key),
+                    nameof(OneCMapping.OneCId), kind.Select(k => k.Key).ToList(), nameof(OneCMapping.LastSeenSessionId), sessionId))
+                marked.AddRange(kind);
+        seen = toMark.Except(marked).ToList();
         var existing = await FindAsync(lastWrites.Keys.Concat(seen).Distinct());
 
         var inserts = new List<OneCMapping>();
@@ -153,7 +174,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository)
         if (inserts.Count > 0)
             await repository.InsertAsync(inserts, publishEvent: false);
         if (updates.Count > 0)
-            await repository.UpdateAsync(updates.Values.ToList(), publishEvent: false);
+            await updater.UpdateAsync(repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
 }
 

@@ -20,6 +20,7 @@ public class SettingsOrderExchangeOptionsProvider : IOrderExchangeOptionsProvide
             OrderEncoding = string.IsNullOrWhiteSpace(_settings.OrderEncoding) ? "utf-8" : _settings.OrderEncoding.Trim(),
             ExportOrderStatusIds = _settings.ExportOrderStatusIds?.ToList() ?? [],
             ExportPaidOrdersOnly = _settings.ExportPaidOrdersOnly,
+            MaxOrdersPerQuery = Math.Clamp(_settings.MaxOrdersPerQuery, 1, Validators.ConfigurationValidator.MaxOrdersPerQueryLimit),
             ExportOrdersFromUtc = _settings.ExportOrdersFromUtc,
             InnCustomerAttributeName = NullIfEmpty(_settings.InnCustomerAttributeName),
             KppCustomerAttributeName = NullIfEmpty(_settings.KppCustomerAttributeName),

@@ -19,4 +19,8 @@ public partial interface IPictureService
         bool showDefaultPicture = true,
         string storeLocation = null,
         PictureType defaultPictureType = PictureType.Entity);
+
+    Task<byte[]> ValidatePictureAsync(byte[] pictureBinary, string mimeType, string fileName);
+
+    Task<bool> IsStoreInDbAsync();
 }

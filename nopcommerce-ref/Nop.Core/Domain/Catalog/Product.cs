@@ -12,6 +12,12 @@ public partial class Product : BaseEntity, ISoftDeletedEntity
 
     public int ManageInventoryMethodId { get; set; }
 
+    public ManageInventoryMethod ManageInventoryMethod
+    {
+        get => (ManageInventoryMethod)ManageInventoryMethodId;
+        set => ManageInventoryMethodId = (int)value;
+    }
+
     public bool UseMultipleWarehouses { get; set; }
 
     public int WarehouseId { get; set; }

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>The databases nopCommerce runs on, as far as the SQL of a batch update differs.</summary>
+public enum SqlDialect
+{
+    /// <summary>SQL Server (or anything else): nopCommerce's own list update, a linq2db MERGE of all rows on SQL Server.</summary>
+    Repository,
+    PostgreSql,
+    /// <summary>MySQL and MariaDB.</summary>
+    MySql
+}
+
+/// <summary>A column of a batch update: its name, and its type where PostgreSQL needs one for a parameter.</summary>
+public readonly record struct SqlColumn(string Name, Type ClrType);
+
+/// <summary>One statement with its parameters (named p0, p1... and written @p0, @p1... in the text).</summary>
+public sealed record SqlStatement(string Sql, IReadOnlyList<KeyValuePair<string, object?>> Parameters);
+
+/// <summary>
+/// The SQL that updates many rows of one table by their key in one statement: every value a parameter, never spliced.
+/// PostgreSQL: UPDATE … FROM (VALUES …) with each value cast to its column type (so a null is typed too);
+/// MySQL/MariaDB: UPDATE … JOIN (SELECT … UNION ALL SELECT …). Rows are split only where a statement would pass the
+/// parameter limit.
+/// </summary>
+public static class BatchUpdateSql
+{
+    /// <summary>Below both PostgreSQL's and MySQL's 65,535 parameters per statement.</summary>
+    public const int MaxParameters = 30_000;
+
+    /// <param name="key">The key column (its values are the first of each row).</param>
+    /// <param name="columns">The columns to set (each row's next values, in this order).</param>
+    public static IEnumerable<SqlStatement> Build(SqlDialect dialect, string table, SqlColumn key, IReadOnlyList<SqlColumn> columns,
+        IReadOnlyList<object?[]> rows, int maxParameters = MaxParameters)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        if (columns.Count == 0)
+            throw new ArgumentException("Nothing to set", nameof(columns));
+        var all = new[] { key }.Concat(columns).ToList();
+        var rowsPerStatement = Math.Max(1, maxParameters / all.Count);
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+            yield return dialect == SqlDialect.PostgreSql ? PostgreSql(table, all, chunk) : MySql(table, all, chunk);
+    }
+
+    /// <summary>
+    /// Sets one column to one value on the rows of a type whose key is among <paramref name="keys"/> and whose value
+    /// differs (rows already set are not rewritten): no read of the rows first.
+    /// </summary>
+    public static IEnumerable<SqlStatement> SetWhereKeyIn(SqlDialect dialect, string table, SqlColumn type, int typeValue,
+        SqlColumn key, IReadOnlyCollection<string> keys, SqlColumn column, string value, int maxParameters = MaxParameters)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        var pg = dialect == SqlDialect.PostgreSql;
+        string Name(string name) => pg ? PgName(name) : MyName(name);
+        string Typed(string parameter, SqlColumn of) => pg ? $"CAST({parameter} AS {PgType(of.ClrType)})" : parameter;
+        foreach (var chunk in keys.Chunk(Math.Max(1, maxParameters - 2)))
+        {
+            var parameters = new List<KeyValuePair<string, object?>>(chunk.Length + 2);
+            var set = Typed(Add(parameters, value), column);
+            var sql = new StringBuilder($"UPDATE {Name(table)} SET {Name(column.Name)} = {set} WHERE {Name(type.Name)} = ")
+                .Append(Typed(Add(parameters, typeValue), type)).Append(" AND ").Append(Name(key.Name)).Append(" IN (");
+            for (var i = 0; i < chunk.Length; i++)
+                sql.Append(i == 0 ? "" : ", ").Append(Typed(Add(parameters, chunk[i]), key));
+            sql.Append(") AND (").Append(Name(column.Name)).Append(" IS NULL OR ").Append(Name(column.Name)).Append(" <> ")
+                .Append(set).Append(')');
+            yield return new SqlStatement(sql.ToString(), parameters);
+        }
+    }
+
+    private static SqlStatement PostgreSql(string table, List<SqlColumn> columns, object?[][] rows)
+    {
+        var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);
+        var sql = new StringBuilder($"UPDATE {PgName(table)} AS t SET ");
+        sql.AppendJoin(", ", columns.Skip(1).Select(c => $"{PgName(c.Name)} = v.{PgName(c.Name)}"));
+        sql.Append(" FROM (VALUES ");
+        for (var r = 0; r < rows.Length; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+                sql.Append(c == 0 ? "" : ", ").Append("CAST(").Append(Add(parameters, rows[r][c])).Append(" AS ")
+                    .Append(PgType(columns[c].ClrType)).Append(')');
+            sql.Append(')');
+        }
+        sql.Append(") AS v(").AppendJoin(", ", columns.Select(c => PgName(c.Name))).Append(") WHERE t.")
+            .Append(PgName(columns[0].Name)).Append(" = v.").Append(PgName(columns[0].Name));
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
+    private static SqlStatement MySql(string table, List<SqlColumn> columns, object?[][] rows)
+    {
+        var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);
+        var sql = new StringBuilder($"UPDATE {MyName(table)} AS t JOIN (");
+        for (var r = 0; r < rows.Length; r++)
+        {
+            sql.Append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                sql.Append(c == 0 ? "" : ", ").Append(Add(parameters, rows[r][c]));
+                if (r == 0)
+                    sql.Append(" AS ").Append(MyName(columns[c].Name));
+            }
+        }
+        sql.Append(") AS v ON t.").Append(MyName(columns[0].Name)).Append(" = v.").Append(MyName(columns[0].Name)).Append(" SET ");
+        sql.AppendJoin(", ", columns.Skip(1).Select(c => $"t.{MyName(c.Name)} = v.{MyName(c.Name)}"));
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
+    private static string Add(List<KeyValuePair<string, object?>> parameters, object? value)
+    {
+        var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameters.Add(new(name, value));
+        return "@" + name;
+    }
+
+    private static string PgName(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+
+    private static string MyName(string name) => "`" + name.Replace("`", "``") + "`";
+
+    /// <summary>The PostgreSQL type nopCommerce's migrations give a property of this type (strings are citext).</summary>
+    public static string PgType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t.IsEnum => "integer",
+        var t when t == typeof(long) => "bigint",
+        var t when t == typeof(short) => "smallint",
+        var t when t == typeof(byte) => "smallint",
+        var t when t == typeof(bool) => "boolean",
+        var t when t == typeof(decimal) => "numeric",
+        var t when t == typeof(double) => "double precision",
+        var t when t == typeof(float) => "real",
+        var t when t == typeof(string) => "citext",
+        var t when t == typeof(DateTime) => "timestamp",
+        var t when t == typeof(Guid) => "uuid",
+        var t when t == typeof(byte[]) => "bytea",
+        var t => throw new NotSupportedException($"No PostgreSQL type for {t.Name}")
+    };
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using LinqToDB.Data;
+using Nop.Core;
+using Nop.Core.Events;
+using Nop.Data;
+using Nop.Data.Mapping;
+
+namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+
+/// <summary>
+/// Updates many rows of a table at once. nopCommerce's list update is one statement per row on PostgreSQL and MySQL
+/// (one MERGE on SQL Server): on those two this writes the given columns of all rows in one statement through
+/// nopCommerce's data provider (see <see cref="BatchUpdateSql"/>); on SQL Server it is nopCommerce's own list update.
+/// Entity events, when asked for, are the ones nopCommerce's repository publishes after an update.
+/// </summary>
+public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher eventPublisher)
+{
+    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo> Properties = new();
+
+    /// <summary>The dialect of the store's database, from nopCommerce's data provider (linq2db's provider name).</summary>
+    public virtual SqlDialect Dialect => DialectOf(dataProvider.ConfigurationName);
+
+    public static SqlDialect DialectOf(string providerName) =>
+        providerName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase) ? SqlDialect.PostgreSql
+        : providerName.Contains("MySql", StringComparison.OrdinalIgnoreCase) ? SqlDialect.MySql
+        : SqlDialect.Repository;
+
+    /// <summary>
+    /// Sets a string property to <paramref name="value"/> on the rows whose <paramref name="typeProperty"/> is
+    /// <paramref name="typeValue"/> and whose <paramref name="keyProperty"/> is among <paramref name="keys"/>, without
+    /// reading them; false on SQL Server, where the caller reads the rows and updates them through the repository.
+    /// </summary>
+    public virtual async Task<bool> TrySetWhereKeyInAsync<T>(string typeProperty, int typeValue, string keyProperty,
+        IReadOnlyCollection<string> keys, string property, string value) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return false;
+        var type = typeof(T);
+        foreach (var statement in BatchUpdateSql.SetWhereKeyIn(dialect, TableName(type),
+                     new SqlColumn(ColumnName(type, typeProperty), typeof(int)), typeValue,
+                     new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keys,
+                     new SqlColumn(ColumnName(type, property), typeof(string)), value))
+            await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+        return true;
+    }
+
+    private static readonly HashSet<Type> ColumnTypes =
+        [typeof(int), typeof(long), typeof(string), typeof(bool), typeof(decimal), typeof(DateTime), typeof(byte[]), typeof(Guid)];
+
+    /// <summary>
+    /// Whether nopCommerce maps the property to a column: a writable property of a column type (its migrations map
+    /// those alone), so a wrapper such as Product.ManageInventoryMethod (over ManageInventoryMethodId) is left out.
+    /// </summary>
+    protected static bool IsColumn(PropertyInfo property) =>
+        property.CanWrite && ColumnTypes.Contains(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
+        && !property.GetCustomAttributes(true).Any(a => a.GetType().Name is "NotMappedAttribute" or "NotColumnAttribute");
+
+    /// <summary>The entity's table as nopCommerce names it.</summary>
+    protected virtual string TableName(Type entityType) => NameCompatibilityManager.GetTableName(entityType);
+
+    /// <summary>The property's column as nopCommerce names it.</summary>
+    protected virtual string ColumnName(Type entityType, string propertyName) =>
+        NameCompatibilityManager.GetColumnName(entityType, propertyName);
+
+    /// <summary>Writes the named properties of <paramref name="entities"/> (by Id); the other columns stay as they are.</summary>
+    public virtual async Task UpdateAsync<T>(IRepository<T> repository, IList<T> entities, IReadOnlyCollection<string> properties,
+        bool publishEvents) where T : BaseEntity
+    {
+        if (entities.Count == 0)
+            return;
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository || properties.Count == 0)
+        {
+            await repository.UpdateAsync(entities, publishEvents);
+            return;
+        }
+
+        var type = typeof(T);
+        var accessors = properties.Distinct().Select(name => Properties.GetOrAdd((type, name), key =>
+            key.Item1.GetProperty(key.Item2) ?? throw new ArgumentException($"{key.Item1.Name} has no property {key.Item2}")))
+            .Where(IsColumn).ToList();
+        if (accessors.Count == 0)
+            return;
+        var key = new SqlColumn(ColumnName(type, nameof(BaseEntity.Id)), typeof(int));
+        var columns = accessors.Select(p => new SqlColumn(ColumnName(type, p.Name), p.PropertyType)).ToList();
+        var rows = entities.Select(e =>
+        {
+            var row = new object?[accessors.Count + 1];
+            row[0] = e.Id;
+            for (var i = 0; i < accessors.Count; i++)
+                row[i + 1] = accessors[i].GetValue(e);
+            return row;
+        }).ToList();
+        foreach (var statement in BatchUpdateSql.Build(dialect, TableName(type), key, columns, rows))
+            await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+
+        if (!publishEvents)
+            return;
+        foreach (var entity in entities)
+            await eventPublisher.PublishAsync(new EntityUpdatedEvent<T>(entity));
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using OneCExchange.Cli.Replay;
+using OneCExchange.Core.CommerceMl.Synthetic;
+
+namespace OneCExchange.Benchmarks;
+
+/// <summary>
+/// realstore --url ENDPOINT --login L --password P --psql CONNINFO [--products N] [--rich] [--phases new,same,offers,unpublish,query]
+/// [--folder F]: drives generated packages through the exchange protocol into a live store exactly as 1C sends them
+/// (checkauth, init, file uploads cut to file_limit, the import loop, complete), then reads the plugin's exchange log
+/// through psql and prints the server time of every phase by request kind, and products per second.
+/// Phases: new = the package into a store that lacks it; same = the same package again (everything skipped by hash);
+/// offers = offers.xml alone with every price and quantity changed; unpublish = a full exchange that carries one
+/// product, so that complete unpublishes the others; query = the sale exchange's orders document.
+/// </summary>
+public static class RealStoreBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var url = new Uri(Option(args, "--url") ?? throw new ArgumentException("--url is required (the exchange endpoint)"));
+        var login = Option(args, "--login") ?? throw new ArgumentException("--login is required");
+        var password = Option(args, "--password") ?? throw new ArgumentException("--password is required");
+        var psql = Option(args, "--psql") ?? throw new ArgumentException("--psql is required (a libpq connection string)");
+        var products = int.Parse(Option(args, "--products") ?? "20000", CultureInfo.InvariantCulture);
+        var rich = args.Contains("--rich");
+        var phases = (Option(args, "--phases") ?? "new,same,offers,unpublish").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var folder = Option(args, "--folder") ?? Path.Combine(Path.GetTempPath(), "onec-bench", $"realstore-{products}{(rich ? "-rich" : "")}");
+
+        var options = rich
+            ? new SyntheticPackageOptions { Products = products, VariantsEvery = 10, WriteImageFiles = true }
+            : new SyntheticPackageOptions { Products = products, Properties = 0, Images = 0, PriceTypes = 1, Warehouses = 0 };
+        var package = SyntheticPackageGenerator.Write(Path.Combine(folder, "full"), options);
+        Console.WriteLine($"Package: {folder}: {package.Products:N0} products, {package.Offers:N0} offers, {package.Variants:N0} variants, " +
+                          $"{package.Properties} properties, {package.PriceTypes} price types, {package.Warehouses} warehouses, {package.ImagesReferenced:N0} images");
+        var bench = new Runner(url, login, password, new Psql(psql));
+        Console.WriteLine($"{"phase",-12}{"server s",10}{"wall s",9}{"items/s",10}  server time by request (s)");
+        foreach (var phase in phases)
+        {
+            var (items, run) = phase switch
+            {
+                "new" or "same" => (products, (Func<Task>)(() => bench.CatalogAsync(package.Folder, ["import.xml", "offers.xml"]))),
+                "offers" => (package.Offers, () => bench.CatalogAsync(ChangedOffers(package, folder), ["offers.xml"])),
+                "unpublish" => (products - 1, () => bench.CatalogAsync(
+                    SyntheticPackageGenerator.Write(Path.Combine(folder, "one"), options with { Products = 1 }).Folder, ["import.xml", "offers.xml"])),
+                "query" => (0, bench.QueryAsync),
+                _ => throw new ArgumentException($"unknown phase {phase}")
+            };
+            var result = bench.Measure(run).GetAwaiter().GetResult();
+            var perSecond = result.ServerSeconds > 0 && items > 0 ? items / result.ServerSeconds : 0;
+            Console.WriteLine($"{phase,-12}{result.ServerSeconds,10:F1}{result.WallSeconds,9:F1}{perSecond,10:N0}  {result.Breakdown}");
+        }
+        return 0;
+    }
+
+    /// <summary>offers.xml with every price raised by 1 and every quantity by 3 (a daily price and stock update).</summary>
+    private static string ChangedOffers(SyntheticPackage package, string folder)
+    {
+        var target = Path.Combine(folder, "offers-changed");
+        Directory.CreateDirectory(target);
+        using var reader = new StreamReader(package.OffersFile, Encoding.UTF8);
+        using var writer = new StreamWriter(Path.Combine(target, "offers.xml"), false, new UTF8Encoding(true));
+        while (reader.ReadLine() is { } line)
+            writer.WriteLine(Number.Replace(line, m => m.Groups[1].Value
+                + (decimal.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + (m.Groups[2].Value == "Количество" ? 3 : 1)).ToString(CultureInfo.InvariantCulture)
+                + m.Groups[4].Value));
+        return target;
+    }
+
+    private static readonly Regex Number = new("(<(ЦенаЗаЕдиницу|Количество)>)([0-9.]+)(</)", RegexOptions.Compiled);
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed record Result(double ServerSeconds, double WallSeconds, string Breakdown);
+
+    private sealed class Runner(Uri url, string login, string password, Psql psql)
+    {
+        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(30) };
+
+        public async Task<Result> Measure(Func<Task> run)
+        {
+            var since = psql.Scalar("select to_char(now() at time zone 'utc', 'YYYY-MM-DD HH24:MI:SS.US')");
+            var watch = Stopwatch.StartNew();
+            await run();
+            watch.Stop();
+            // The exchange log: one row per request with its server duration.
+            var rows = psql.Rows("select \"Mode\" || coalesce(' ' || \"FileName\", ''), count(*), sum(\"DurationMs\") " +
+                                 "from \"OneCExchangeLogEntry\" where \"StartedOnUtc\" >= '" + since + "' " +
+                                 "and \"Mode\" in ('import', 'complete', 'query', 'deactivate') group by 1 order by min(\"Id\")");
+            var total = rows.Sum(r => long.Parse(r[2], CultureInfo.InvariantCulture)) / 1000.0;
+            var breakdown = string.Join(", ", rows.Select(r =>
+                $"{r[0]} {long.Parse(r[2], CultureInfo.InvariantCulture) / 1000.0:F1} ({r[1]} req)"));
+            return new Result(total, watch.Elapsed.TotalSeconds, breakdown);
+        }
+
+        public async Task CatalogAsync(string packageFolder, string[] imports)
+        {
+            var client = new ExchangeClient(_http, url, login, password);
+            await client.CheckAuthAsync("catalog", CancellationToken.None);
+            var (_, limit) = await client.InitAsync("2.08", CancellationToken.None);
+            var package = CatalogPackage.FromFolder(packageFolder);
+            foreach (var file in package.Files)
+                await client.UploadAsync(file.LocalPath, file.RemoteName, limit, CancellationToken.None);
+            foreach (var name in imports)
+                await client.ImportAsync(name, CancellationToken.None);
+            await client.CompleteAsync(CancellationToken.None);
+        }
+
+        public async Task QueryAsync()
+        {
+            var client = new ExchangeClient(_http, url, login, password);
+            await client.CheckAuthAsync("sale", CancellationToken.None);
+            await client.InitAsync("2.08", CancellationToken.None);
+            var output = Path.GetTempFileName();
+            var bytes = await client.QueryAsync(output, CancellationToken.None);
+            var orders = File.ReadLines(output).Count(l => l.Contains("<Документ>", StringComparison.Ordinal));
+            File.Delete(output);
+            Console.WriteLine($"query: {orders:N0} orders, {bytes:N0} bytes");
+        }
+    }
+
+    /// <summary>The store's database through the psql client (the benchmark needs no database driver).</summary>
+    private sealed class Psql(string connection)
+    {
+        public string Scalar(string sql) => Rows(sql).Single()[0];
+
+        public List<string[]> Rows(string sql)
+        {
+            var start = new ProcessStartInfo("psql", ["-X", "-A", "-t", "-F", "\t", "-d", connection, "-c", sql])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"psql failed: {error}");
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        }
+    }
+}
