@@ -100,9 +100,6 @@ public sealed class CatalogImporter
             .Add(options.ManufacturerPropertyName).Finish();
     }
 
-    /// <summary>True when the file's Каталог said it is a full catalog, false for changes only, null before that.</summary>
-    public bool? IsFullCatalog { get; private set; }
-
     /// <summary>
     /// Notes what a record defines for the rest of the file and session (price types, warehouses, headers, the order
     /// of groups) without writing anything. Used for items skipped on resume; <see cref="AddAsync"/> calls it too.
@@ -117,9 +114,6 @@ public sealed class CatalogImporter
     {
         switch (record)
         {
-            case CatalogHeader header:
-                IsFullCatalog = !header.ContainsOnlyChanges;
-                break;
             case PriceType priceType:
                 _session.Add(priceType);
                 break;
