@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 
 namespace OneCExchange.Tests.Catalog;
