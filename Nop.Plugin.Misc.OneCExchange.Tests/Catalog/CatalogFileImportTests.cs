@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 
 namespace OneCExchange.Tests.Catalog;
@@ -122,9 +122,7 @@ public sealed class CatalogFileImportTests
         Assert.That(await import.RunAsync(DateTimeOffset.UtcNow.AddSeconds(-1), default), Is.False);
         Assert.That(import.ItemsCompleted, Is.GreaterThan(0), "no step may end without progress, or 1C would ask forever");
         Assert.That(store.Products, Has.Count.LessThan(_package.Products), "the step stopped at its deadline");
-        var steps = 1;
-        while (!await RunAsync(import))
-            steps++;
+        Assert.That(await RunAsync(import), Is.True, "the next step, with time to spare, finishes the file");
         Assert.That(store.Products, Has.Count.EqualTo(_package.Products));
         Assert.That(import.ProgressMessage, Does.Contain("import.xml"));
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Cli;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 using OneCExchange.Tests.Support;
 
 namespace OneCExchange.Tests.Cli;

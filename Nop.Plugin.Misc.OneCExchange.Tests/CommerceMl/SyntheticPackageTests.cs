@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 
 namespace OneCExchange.Tests.CommerceMl;
 

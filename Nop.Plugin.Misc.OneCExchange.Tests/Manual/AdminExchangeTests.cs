@@ -5,6 +5,7 @@ using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
+using OneCExchange.Synthetic;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.Protocol.Fakes;
 using OneCExchange.Tests.Support;

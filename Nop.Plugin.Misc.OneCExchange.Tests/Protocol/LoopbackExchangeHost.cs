@@ -11,6 +11,7 @@ using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
+using OneCExchange.Synthetic;
 using OneCExchange.Tests.Protocol.Fakes;
 
 namespace OneCExchange.Tests.Protocol;

@@ -13,7 +13,6 @@ internal sealed class ItemProgress(Func<ExchangeMessage> label, bool counted)
     public bool Failed { get; set; }
     public bool Created { get; set; }
     public bool Changed { get; set; }
-    public bool Unpublished { get; set; }
 }
 
 /// <summary>A command with the item it belongs to and what to remember once it is applied.</summary>

@@ -36,9 +36,6 @@ public sealed class CatalogFileImport : IFileImport
 
     public ImportCounters Counters { get; } = new();
 
-    /// <summary>True when the file's catalog is a full one, false for changes only, null when it has no Каталог.</summary>
-    public bool? IsFullCatalog => _importer.IsFullCatalog;
-
     public string ProgressMessage => _done
         ? $"Файл {_request.RelativePath} загружен: создано {Counters.Created}, обновлено {Counters.Updated}, без изменений {Counters.Skipped}, снято с публикации {Counters.Unpublished}, ошибок {Counters.Failed}"
         : $"Файл {_request.RelativePath}: обработано элементов {ItemsCompleted}";

@@ -1,5 +1,6 @@
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Catalog;
 
@@ -16,10 +17,8 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
     {
         if (request.Type != ExchangeType.Catalog)
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotCatalog, request.RelativePath));
-        var folder = Path.GetFullPath(request.SessionFolder);
-        var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
-        if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
+        var path = StagingPath.Within(request.SessionFolder, request.RelativePath)
+            ?? throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
         if (!File.Exists(path))
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotUploaded, request.RelativePath));
         if (request.ForgetCachedState)

@@ -1,6 +1,7 @@
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Settings;
+using OneCExchange.Core.Staging;
 using OneCExchange.Core.Messages;
 using CmlProduct = OneCExchange.Core.CommerceMl.Product;
 
@@ -100,9 +101,6 @@ public sealed class CatalogImporter
             .Add(options.ManufacturerPropertyName).Finish();
     }
 
-    /// <summary>True when the file's Каталог said it is a full catalog, false for changes only, null before that.</summary>
-    public bool? IsFullCatalog { get; private set; }
-
     /// <summary>
     /// Notes what a record defines for the rest of the file and session (price types, warehouses, headers, the order
     /// of groups) without writing anything. Used for items skipped on resume; <see cref="AddAsync"/> calls it too.
@@ -117,9 +115,6 @@ public sealed class CatalogImporter
     {
         switch (record)
         {
-            case CatalogHeader header:
-                IsFullCatalog = !header.ContainsOnlyChanges;
-                break;
             case PriceType priceType:
                 _session.Add(priceType);
                 break;
@@ -555,7 +550,7 @@ public sealed class CatalogImporter
             var path = image.Path.Replace('\\', '/').Trim();
             if (path.Length == 0 || !seen.Add(path))
                 continue;
-            var full = StagedFile(path);
+            var full = StagingPath.Within(_sessionFolder, path);
             if (full == null)
             {
                 Warn(ExchangeMessage.Of(MessageKeys.PicturePathInvalid, product.Id, path));
@@ -564,14 +559,6 @@ public sealed class CatalogImporter
             result.Add(new StagedImage(image with { Path = path }, full, File.Exists(full) ? ContentHash.OfFile(full) : null));
         }
         return result;
-    }
-
-    private string? StagedFile(string relativePath)
-    {
-        if (Path.IsPathRooted(relativePath) || relativePath.Split('/').Contains(".."))
-            return null;
-        var full = Path.GetFullPath(Path.Combine(_sessionFolder, relativePath));
-        return full.StartsWith(_sessionFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     private (List<ProductPicture>, List<int>) Pictures(string productKey, List<StagedImage> images,

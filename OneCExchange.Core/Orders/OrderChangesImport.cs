@@ -2,6 +2,7 @@ using System.Xml;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Orders;
 
@@ -173,12 +174,7 @@ public sealed class OrderChangesImport : IFileImport
         return false;
     }
 
-    private static string ResolvePath(FileImportRequest request)
-    {
-        var folder = Path.GetFullPath(request.SessionFolder);
-        var path = Path.GetFullPath(Path.Combine(folder, request.RelativePath));
-        if (!path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
-        return path;
-    }
+    private static string ResolvePath(FileImportRequest request) =>
+        StagingPath.Within(request.SessionFolder, request.RelativePath)
+        ?? throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNameInvalid, request.RelativePath));
 }

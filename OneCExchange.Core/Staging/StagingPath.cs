@@ -34,14 +34,22 @@ public static class StagingPath
     }
 
     /// <summary>The absolute path of a checked name inside <paramref name="folder"/>; never outside it.</summary>
-    public static string Resolve(string folder, string name)
+    public static string Resolve(string folder, string name) =>
+        Within(folder, Normalize(name)) ?? throw new StagingException($"Недопустимое имя файла: {name}");
+
+    /// <summary>
+    /// The one "is this path inside that folder" rule: the absolute path of <paramref name="relativePath"/> ('/' or '\'
+    /// separated) below <paramref name="folder"/>, or null when it is rooted, has a ".." segment or a control character,
+    /// or does not land strictly inside the folder.
+    /// </summary>
+    public static string? Within(string folder, string relativePath)
     {
-        var relative = Normalize(name);
+        var relative = relativePath.Replace('\\', '/');
+        if (Path.IsPathRooted(relative) || relative.Any(char.IsControl) || relative.Split('/').Contains(".."))
+            return null;
         var root = Path.GetFullPath(folder);
+        var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
-        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(prefix, StringComparison.Ordinal))
-            throw new StagingException($"Недопустимое имя файла: {name}");
-        return full;
+        return full.Length > prefix.Length && full.StartsWith(prefix, StringComparison.Ordinal) ? full : null;
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using OneCExchange.Core.CommerceMl;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Xml;
 using OneCExchange.Core.CommerceMl;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 
 namespace OneCExchange.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using OneCExchange.Cli.Replay;
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 
 namespace OneCExchange.Benchmarks;
 

@@ -1,4 +1,4 @@
-using OneCExchange.Core.CommerceMl.Synthetic;
+using OneCExchange.Synthetic;
 
 namespace OneCExchange.Cli;
 

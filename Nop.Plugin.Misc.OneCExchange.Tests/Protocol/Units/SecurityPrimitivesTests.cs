@@ -3,6 +3,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
 using OneCExchange.Core.Staging;
+using OneCExchange.Synthetic;
 using OneCExchange.Tests.Protocol.Fakes;
 
 namespace OneCExchange.Tests.Protocol.Units;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace OneCExchange.Core.CommerceMl.Synthetic;
+namespace OneCExchange.Synthetic;
 
 /// <summary>
 /// Writes a realistic CommerceML 2.08 package (import.xml with classifier and catalog, offers.xml with price types,

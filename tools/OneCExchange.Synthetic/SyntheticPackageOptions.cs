@@ -1,4 +1,4 @@
-namespace OneCExchange.Core.CommerceMl.Synthetic;
+namespace OneCExchange.Synthetic;
 
 /// <summary>The shape of a synthetic catalog package (see <see cref="SyntheticPackageGenerator"/>).</summary>
 public sealed record SyntheticPackageOptions

@@ -1,6 +1,7 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Protocol;
 
-namespace OneCExchange.Core.Protocol;
+namespace OneCExchange.Synthetic;
 
 /// <summary>
 /// Exchange state in process memory, for hosts without a database: the loopback test hosts (several may share one, as
