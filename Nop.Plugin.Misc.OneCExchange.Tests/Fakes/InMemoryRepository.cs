@@ -44,6 +44,9 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity>, IEnlistm
 
     public int UpdateCount { get; private set; }
 
+    /// <summary>Calls that would each be one database round trip (reads and writes), counted with or without a database.</summary>
+    public int RoundTrips { get; private set; }
+
     /// <summary>Runs just before an update is stored, e.g. to let another request change data in between.</summary>
     public Func<TEntity, Task>? BeforeUpdate { get; set; }
 
@@ -182,7 +185,11 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity>, IEnlistm
             throw new InvalidOperationException($"simulated database failure writing {typeof(TEntity).Name}");
     }
 
-    private void Count(string operation) => _database?.CountRoundTrip($"{typeof(TEntity).Name}.{operation}");
+    private void Count(string operation)
+    {
+        RoundTrips++;
+        _database?.CountRoundTrip($"{typeof(TEntity).Name}.{operation}");
+    }
 
     private TEntity Read(TEntity row) => Detached ? Copy(row) : row;
 

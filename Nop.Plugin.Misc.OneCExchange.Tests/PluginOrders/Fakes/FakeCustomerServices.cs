@@ -22,7 +22,7 @@ public sealed class FakeCustomerServices(FakeNopStore store) :
         Task.FromResult(store.Customers.Rows.FirstOrDefault(c => c.Id == customerId)!);
 
     public Task<bool> IsRegisteredAsync(Customer customer, bool onlyActiveCustomerRoles = true) =>
-        Task.FromResult(store.RegisteredCustomerIds.Contains(customer.Id));
+        Task.FromResult(store.IsRegistered(customer.Id));
 
     public Task<Address> GetAddressByIdAsync(int addressId) =>
         Task.FromResult(store.Addresses.Rows.FirstOrDefault(a => a.Id == addressId)!);

@@ -23,6 +23,8 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public InMemoryRepository<OrderItem> OrderItems { get; } = new();
     public InMemoryRepository<OrderNote> OrderNotes { get; } = new();
     public InMemoryRepository<Customer> Customers { get; } = new();
+    public InMemoryRepository<CustomerRole> CustomerRoles { get; } = new();
+    public InMemoryRepository<CustomerCustomerRoleMapping> CustomerRoleMappings { get; } = new();
     public InMemoryRepository<Address> Addresses { get; } = new();
     public InMemoryRepository<Country> Countries { get; } = new();
     public InMemoryRepository<StateProvince> StateProvinces { get; } = new();
@@ -35,7 +37,6 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public InMemoryRepository<OneCMapping> Mappings { get; } = new();
     public InMemoryRepository<OneCOrderChange> Changes { get; } = new() { Detached = true };
     public InMemoryRepository<OneCOrderExport> ExportStates { get; } = new() { Detached = true };
-    public HashSet<int> RegisteredCustomerIds { get; } = [];
     public HashSet<int> DeletedProductIds { get; } = [];
     public List<FakePaymentMethod> PaymentMethods { get; } = [];
     public List<ShippingMethod> ShippingMethods { get; } = [];
@@ -65,15 +66,26 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
         Consumer = new OrderChangeEventConsumer(StateService);
         Events.Subscribe(Consumer);
 
-        var contractors = new ContractorSnapshotFactory(customers, customers, customers, customers, customers, customers);
-        var snapshots = new OrderSnapshotFactory(this, contractors, StateService, OrderService, catalog,
-            new FakeProductAttributeParser(Combinations), Mappings,
-            Platform, Localization, Platform);
-        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, OrderService, Localization, Platform,
+        RegisteredRole = CustomerRoles.Add(new CustomerRole { Name = "Registered", SystemName = NopCustomerDefaults.RegisteredRoleName, Active = true });
+        var contractors = new ContractorSnapshotFactory(customers, customers);
+        var snapshots = new OrderSnapshotFactory(contractors, Platform, Localization, Platform);
+        var pages = new OrderPageLoader(Orders, OrderItems, Products, Mappings, Changes, Customers, CustomerRoleMappings, CustomerRoles,
+            Addresses, Countries, StateProvinces, new FakeProductAttributeParser(Combinations));
+        Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, pages, this, Localization, Platform,
             Platform);
         Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
             StateService, Localization, new ExchangeMessageLocalizer(Localization));
     }
+
+    public CustomerRole RegisteredRole { get; }
+
+    /// <summary>Round trips to the tables the orders document reads (every repository call is one).</summary>
+    public int OrderReadRoundTrips => new[] { Orders.RoundTrips, OrderItems.RoundTrips, Products.RoundTrips, Mappings.RoundTrips,
+        Changes.RoundTrips, Customers.RoundTrips, CustomerRoles.RoundTrips, CustomerRoleMappings.RoundTrips, Addresses.RoundTrips,
+        Countries.RoundTrips, StateProvinces.RoundTrips }.Sum();
+
+    public bool IsRegistered(int customerId) =>
+        CustomerRoleMappings.Rows.Any(m => m.CustomerId == customerId && m.CustomerRoleId == RegisteredRole.Id);
 
     public Task<OrderExchangeOptions> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Options);
 
@@ -97,7 +109,7 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     {
         var customer = Customers.Add(new Customer { CustomerGuid = Guid.NewGuid(), Email = email });
         if (registered)
-            RegisteredCustomerIds.Add(customer.Id);
+            CustomerRoleMappings.Add(new CustomerCustomerRoleMapping { CustomerId = customer.Id, CustomerRoleId = RegisteredRole.Id });
         return customer;
     }
 

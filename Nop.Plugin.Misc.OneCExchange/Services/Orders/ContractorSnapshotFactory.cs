@@ -4,9 +4,6 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Attributes;
-using Nop.Services.Common;
-using Nop.Services.Customers;
-using Nop.Services.Directory;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -17,36 +14,25 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class ContractorSnapshotFactory
 {
-    private readonly ICustomerService _customerService;
-    private readonly IAddressService _addressService;
-    private readonly ICountryService _countryService;
-    private readonly IStateProvinceService _stateProvinceService;
     private readonly IAttributeService<CustomerAttribute, CustomerAttributeValue> _customerAttributeService;
     private readonly IAttributeParser<CustomerAttribute, CustomerAttributeValue> _customerAttributeParser;
     private IList<CustomerAttribute>? _customerAttributes;
 
-    public ContractorSnapshotFactory(ICustomerService customerService,
-        IAddressService addressService,
-        ICountryService countryService,
-        IStateProvinceService stateProvinceService,
-        IAttributeService<CustomerAttribute, CustomerAttributeValue> customerAttributeService,
+    public ContractorSnapshotFactory(IAttributeService<CustomerAttribute, CustomerAttributeValue> customerAttributeService,
         IAttributeParser<CustomerAttribute, CustomerAttributeValue> customerAttributeParser)
     {
-        _customerService = customerService;
-        _addressService = addressService;
-        _countryService = countryService;
-        _stateProvinceService = stateProvinceService;
         _customerAttributeService = customerAttributeService;
         _customerAttributeParser = customerAttributeParser;
     }
 
-    public virtual async Task<ContractorSnapshot> CreateAsync(Order order, OrderExchangeOptions options)
+    /// <summary>The buyer of an order of <paramref name="page"/>, read from the page (no query of its own).</summary>
+    public virtual async Task<ContractorSnapshot> CreateAsync(Order order, OrderPage page, OrderExchangeOptions options)
     {
-        var customer = await _customerService.GetCustomerByIdAsync(order.CustomerId);
-        var registered = customer != null && await _customerService.IsRegisteredAsync(customer);
-        var billing = await _addressService.GetAddressByIdAsync(order.BillingAddressId);
+        var customer = page.Customers.GetValueOrDefault(order.CustomerId);
+        var registered = customer != null && page.RegisteredCustomerIds.Contains(customer.Id);
+        var billing = page.Addresses.GetValueOrDefault(order.BillingAddressId);
         var deliveryAddressId = order.PickupInStore ? order.PickupAddressId : order.ShippingAddressId;
-        var delivery = deliveryAddressId is int id ? await _addressService.GetAddressByIdAsync(id) : null;
+        var delivery = deliveryAddressId is int id ? page.Addresses.GetValueOrDefault(id) : null;
 
         var email = FirstNonEmpty(billing?.Email, customer?.Email);
         var firstName = FirstNonEmpty(billing?.FirstName, customer?.FirstName);
@@ -69,8 +55,8 @@ public class ContractorSnapshotFactory
             Kpp = kpp,
             Email = email,
             Phone = FirstNonEmpty(billing?.PhoneNumber, customer?.Phone),
-            RegistrationAddress = billing == null ? null : await CreateAddressAsync(billing),
-            DeliveryAddress = delivery == null ? null : await CreateAddressAsync(delivery),
+            RegistrationAddress = billing == null ? null : CreateAddress(billing, page),
+            DeliveryAddress = delivery == null ? null : CreateAddress(delivery, page),
         };
     }
 
@@ -83,15 +69,15 @@ public class ContractorSnapshotFactory
         return "guest-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    protected virtual async Task<PostalAddressSnapshot> CreateAddressAsync(Address address)
+    protected virtual PostalAddressSnapshot CreateAddress(Address address, OrderPage page)
     {
-        var country = address.CountryId is int countryId and > 0 ? await _countryService.GetCountryByIdAsync(countryId) : null;
-        var region = address.StateProvinceId is int regionId and > 0 ? await _stateProvinceService.GetStateProvinceByIdAsync(regionId) : null;
+        var country = address.CountryId is int countryId ? page.CountryNames.GetValueOrDefault(countryId) : null;
+        var region = address.StateProvinceId is int regionId ? page.StateProvinceNames.GetValueOrDefault(regionId) : null;
         return new PostalAddressSnapshot
         {
             PostalCode = NonEmpty(address.ZipPostalCode),
-            Country = NonEmpty(country?.Name),
-            Region = NonEmpty(region?.Name),
+            Country = NonEmpty(country),
+            Region = NonEmpty(region),
             District = NonEmpty(address.County),
             City = NonEmpty(address.City),
             Street = NonEmpty(address.Address1),

@@ -5,7 +5,6 @@ using Nop.Core.Domain.Payments;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Shipping;
 using OneCExchange.Core.Orders;
@@ -18,14 +17,16 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class NopOrderSource : IOrderSource
 {
-    private const int SnapshotChunkSize = 50;
+    /// <summary>Orders read per page: one query per table for each page.</summary>
+    public const int PageSize = 500;
 
     private readonly IRepository<Order> _orderRepository;
     private readonly IRepository<OneCOrderChange> _changeRepository;
     private readonly IRepository<OneCOrderExport> _exportRepository;
     private readonly OrderExportStateService _stateService;
     private readonly OrderSnapshotFactory _snapshotFactory;
-    private readonly IOrderService _orderService;
+    private readonly OrderPageLoader _pageLoader;
+    private readonly IOrderExchangeOptionsProvider _optionsProvider;
     private readonly ILocalizationService _localizationService;
     private readonly IPaymentPluginManager _paymentPluginManager;
     private readonly IShippingMethodsService _shippingMethodsService;
@@ -35,7 +36,8 @@ public class NopOrderSource : IOrderSource
         IRepository<OneCOrderExport> exportRepository,
         OrderExportStateService stateService,
         OrderSnapshotFactory snapshotFactory,
-        IOrderService orderService,
+        OrderPageLoader pageLoader,
+        IOrderExchangeOptionsProvider optionsProvider,
         ILocalizationService localizationService,
         IPaymentPluginManager paymentPluginManager,
         IShippingMethodsService shippingMethodsService)
@@ -45,7 +47,8 @@ public class NopOrderSource : IOrderSource
         _exportRepository = exportRepository;
         _stateService = stateService;
         _snapshotFactory = snapshotFactory;
-        _orderService = orderService;
+        _pageLoader = pageLoader;
+        _optionsProvider = optionsProvider;
         _localizationService = localizationService;
         _paymentPluginManager = paymentPluginManager;
         _shippingMethodsService = shippingMethodsService;
@@ -87,13 +90,14 @@ public class NopOrderSource : IOrderSource
     public virtual async IAsyncEnumerable<OrderSnapshot> GetSnapshotsAsync(IReadOnlyList<int> orderIds,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chunk in orderIds.Chunk(SnapshotChunkSize))
+        var options = await _optionsProvider.GetAsync(cancellationToken);
+        foreach (var pageIds in orderIds.Chunk(PageSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var orders = (await _orderService.GetOrdersByIdsAsync(chunk)).Where(o => !o.Deleted).ToDictionary(o => o.Id);
-            foreach (var orderId in chunk)
-                if (orders.TryGetValue(orderId, out var order))
-                    yield return await _snapshotFactory.CreateAsync(order, cancellationToken);
+            var page = await _pageLoader.LoadAsync(pageIds);
+            foreach (var orderId in pageIds)
+                if (page.Orders.TryGetValue(orderId, out var order))
+                    yield return await _snapshotFactory.CreateAsync(order, page, options);
         }
     }
 

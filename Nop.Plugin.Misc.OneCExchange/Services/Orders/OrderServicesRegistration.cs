@@ -14,6 +14,7 @@ public static class OrderServicesRegistration
         services.AddScoped<OrderExportStateService>();
         services.AddScoped<ContractorSnapshotFactory>();
         services.AddScoped<OrderSnapshotFactory>();
+        services.AddScoped<OrderPageLoader>();
         services.AddScoped<IOrderExchangeOptionsProvider, SettingsOrderExchangeOptionsProvider>();
         services.AddScoped<IOrderSource, NopOrderSource>();
         services.AddScoped<IOrderChangeSink, NopOrderChangeSink>();

@@ -3,12 +3,9 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
-using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
-using Nop.Services.Catalog;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 using OneCExchange.Core.Orders;
 
@@ -24,51 +21,35 @@ public class OrderSnapshotFactory
     /// <summary>The Ид of the service line carrying the payment method's fee (the delivery line is ORDER_DELIVERY).</summary>
     public const string PaymentFeeLineId = "ORDER_PAYMENT_FEE";
 
-    private readonly IOrderExchangeOptionsProvider _optionsProvider;
     private readonly ContractorSnapshotFactory _contractorFactory;
-    private readonly OrderExportStateService _stateService;
-    private readonly IOrderService _orderService;
-    private readonly IProductService _productService;
-    private readonly IProductAttributeParser _productAttributeParser;
-    private readonly IRepository<OneCMapping> _mappingRepository;
     private readonly IPaymentPluginManager _paymentPluginManager;
     private readonly ILocalizationService _localizationService;
     private readonly IDateTimeHelper _dateTimeHelper;
+    private readonly Dictionary<string, string> _paymentMethodNames = [];
+    private readonly Dictionary<OrderStatus, string> _statusNames = [];
 
-    public OrderSnapshotFactory(IOrderExchangeOptionsProvider optionsProvider,
-        ContractorSnapshotFactory contractorFactory,
-        OrderExportStateService stateService,
-        IOrderService orderService,
-        IProductService productService,
-        IProductAttributeParser productAttributeParser,
-        IRepository<OneCMapping> mappingRepository,
+    public OrderSnapshotFactory(ContractorSnapshotFactory contractorFactory,
         IPaymentPluginManager paymentPluginManager,
         ILocalizationService localizationService,
         IDateTimeHelper dateTimeHelper)
     {
-        _optionsProvider = optionsProvider;
         _contractorFactory = contractorFactory;
-        _stateService = stateService;
-        _orderService = orderService;
-        _productService = productService;
-        _productAttributeParser = productAttributeParser;
-        _mappingRepository = mappingRepository;
         _paymentPluginManager = paymentPluginManager;
         _localizationService = localizationService;
         _dateTimeHelper = dateTimeHelper;
     }
 
-    public virtual async Task<OrderSnapshot> CreateAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>The snapshot of an order of <paramref name="page"/>, read from the page (no query of its own).</summary>
+    public virtual async Task<OrderSnapshot> CreateAsync(Order order, OrderPage page, OrderExchangeOptions options)
     {
-        var options = await _optionsProvider.GetAsync(cancellationToken);
         var money = new CustomerMoney(order.CurrencyRate);
         var status = (OrderStatus)order.OrderStatusId;
         var paymentStatus = (PaymentStatus)order.PaymentStatusId;
         var isPaid = paymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
         var isCancelled = status == OrderStatus.Cancelled;
-        var change = await _stateService.FindChangeAsync(order.Id);
+        var change = page.Changes.GetValueOrDefault(order.Id);
 
-        var lines = await CreateLinesAsync(order, money);
+        var lines = CreateLines(order, page, money);
         var fee = money.Convert(order.PaymentMethodAdditionalFeeInclTax);
         if (fee > 0)
             lines.Add(new OrderLineSnapshot
@@ -93,13 +74,13 @@ public class OrderSnapshotFactory
             CurrencyRate = money.OneCRate,
             Total = money.Convert(order.OrderTotal),
             Comment = PlainText.FromHtml(order.CheckoutAttributeDescription),
-            Customer = await _contractorFactory.CreateAsync(order, options),
+            Customer = await _contractorFactory.CreateAsync(order, page, options),
             Lines = lines,
             Discounts = CreateDiscounts(order, money),
             ShippingCost = money.Convert(order.OrderShippingInclTax),
             ShippingVat = Vat(money.Convert(order.OrderShippingInclTax), money.Convert(order.OrderShippingExclTax)),
             Status = (StoreOrderStatus)order.OrderStatusId,
-            StatusName = await _localizationService.GetLocalizedEnumAsync(status),
+            StatusName = await GetStatusNameAsync(status),
             IsPaid = isPaid,
             PaidOn = isPaid && order.PaidDateUtc is DateTime paidOn ? ToStoreTime(paidOn) : null,
             ShippingAllowed = !isCancelled
@@ -114,23 +95,12 @@ public class OrderSnapshotFactory
         };
     }
 
-    protected virtual async Task<List<OrderLineSnapshot>> CreateLinesAsync(Order order, CustomerMoney money)
+    protected virtual List<OrderLineSnapshot> CreateLines(Order order, OrderPage page, CustomerMoney money)
     {
-        var items = await _orderService.GetOrderItemsAsync(order.Id);
-        var productIds = items.Select(i => i.ProductId).Distinct().ToArray();
-        var products = (await _productService.GetProductsByIdsAsync(productIds)).ToDictionary(p => p.Id);
-        // Products deleted since the order was placed are left out of the batch lookup but still have names and SKUs.
-        foreach (var productId in productIds.Where(id => !products.ContainsKey(id)))
-            if (await _productService.GetProductByIdAsync(productId) is { } deleted)
-                products.Add(productId, deleted);
-
-        var combinations = new Dictionary<int, ProductAttributeCombination>();
-        foreach (var item in items)
-            if (!string.IsNullOrEmpty(item.AttributesXml) && products.TryGetValue(item.ProductId, out var product)
-                && await _productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml) is { } combination)
-                combinations[item.Id] = combination;
-
-        var oneCIds = await GetOneCIdsAsync(products.Keys, combinations.Values.Select(c => c.Id));
+        var items = page.ItemsByOrder[order.Id].ToList();
+        var products = page.Products;
+        var combinations = page.Combinations;
+        var oneCIds = page.OneCIds;
 
         var lines = new List<OrderLineSnapshot>(items.Count);
         foreach (var item in items)
@@ -162,24 +132,6 @@ public class OrderSnapshotFactory
         return lines;
     }
 
-    /// <summary>The 1C ids of the given products and combinations, from the plugin's mapping table.</summary>
-    protected virtual async Task<Dictionary<(OneCEntityType, int), string>> GetOneCIdsAsync(IEnumerable<int> productIds,
-        IEnumerable<int> combinationIds)
-    {
-        var products = productIds.ToArray();
-        var combinations = combinationIds.ToArray();
-        var productType = (int)OneCEntityType.Product;
-        var combinationType = (int)OneCEntityType.ProductAttributeCombination;
-        var mappings = await _mappingRepository.GetAllAsync(query => query.Where(m =>
-            (m.EntityTypeId == productType && products.Contains(m.EntityId))
-            || (m.EntityTypeId == combinationType && combinations.Contains(m.EntityId))));
-
-        var result = new Dictionary<(OneCEntityType, int), string>();
-        foreach (var mapping in mappings)
-            result.TryAdd(((OneCEntityType)mapping.EntityTypeId, mapping.EntityId), mapping.OneCId);
-        return result;
-    }
-
     protected virtual IReadOnlyList<OrderDiscountSnapshot> CreateDiscounts(Order order, CustomerMoney money)
     {
         var discounts = new List<OrderDiscountSnapshot>();
@@ -192,13 +144,24 @@ public class OrderSnapshotFactory
         return discounts;
     }
 
+    /// <summary>The payment method's friendly name, looked up once per method in a request.</summary>
     protected virtual async Task<string?> GetPaymentMethodNameAsync(string? systemName)
     {
         if (string.IsNullOrWhiteSpace(systemName))
             return null;
+        if (_paymentMethodNames.TryGetValue(systemName, out var known))
+            return known;
         var method = await _paymentPluginManager.LoadPluginBySystemNameAsync(systemName);
         var name = method == null ? null : await _localizationService.GetLocalizedFriendlyNameAsync(method, 0);
-        return NonEmpty(name) ?? systemName;
+        return _paymentMethodNames[systemName] = NonEmpty(name) ?? systemName;
+    }
+
+    /// <summary>The status's localized name, looked up once per status in a request.</summary>
+    protected virtual async Task<string> GetStatusNameAsync(OrderStatus status)
+    {
+        if (!_statusNames.TryGetValue(status, out var name))
+            _statusNames[status] = name = await _localizationService.GetLocalizedEnumAsync(status);
+        return name;
     }
 
     protected virtual DateTime ToStoreTime(DateTime utc) =>
