@@ -36,6 +36,8 @@ public sealed class CatalogFileImport : IFileImport
 
     public ImportCounters Counters { get; } = new();
 
+    public string? SessionState => CatalogSessionSnapshot.Write(_session);
+
     /// <summary>True when the file's catalog is a full one, false for changes only, null when it has no Каталог.</summary>
     public bool? IsFullCatalog => _importer.IsFullCatalog;
 
