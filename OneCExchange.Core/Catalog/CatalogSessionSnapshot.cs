@@ -11,7 +11,7 @@ namespace OneCExchange.Core.Catalog;
 /// </summary>
 public static class CatalogSessionSnapshot
 {
-    /// <summary>At most this many deleted-offer ids are kept (the first ones), so a snapshot stays small.</summary>
+    /// <summary>At most this many deleted-offer ids are saved (which ones beyond that is not defined), so a snapshot stays small.</summary>
     public const int MaxDeletedOffers = 100_000;
 
     public static string Write(CatalogSessionState state) => JsonSerializer.Serialize(new Snapshot(
