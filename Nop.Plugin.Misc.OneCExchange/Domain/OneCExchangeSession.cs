@@ -46,4 +46,8 @@ public class OneCExchangeSession : BaseEntity
     public long StagedBytes { get; set; }
 
     public string? RemoteAddress { get; set; }
+
+    /// <summary>The session's catalog state as a JSON snapshot (price types and warehouses known by name, offers deleted
+    /// before they existed, the kinds seen), so that any process can run the next step.</summary>
+    public string? CatalogState { get; set; }
 }

@@ -36,6 +36,8 @@ public sealed class CatalogFileImport : IFileImport
 
     public ImportCounters Counters { get; } = new();
 
+    public string? SessionState => CatalogSessionSnapshot.Write(_session);
+
     public string ProgressMessage => _done
         ? $"Файл {_request.RelativePath} загружен: создано {Counters.Created}, обновлено {Counters.Updated}, без изменений {Counters.Skipped}, снято с публикации {Counters.Unpublished}, ошибок {Counters.Failed}"
         : $"Файл {_request.RelativePath}: обработано элементов {ItemsCompleted}";

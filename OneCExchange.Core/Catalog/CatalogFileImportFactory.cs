@@ -23,6 +23,6 @@ public sealed class CatalogFileImportFactory(ICatalogStore store, CatalogImportO
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotUploaded, request.RelativePath));
         if (request.ForgetCachedState)
             sessions.Forget(request.SessionId);
-        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId), clock);
+        return new CatalogFileImport(request, path, store, options, sessions.GetOrCreate(request.SessionId, request.SavedState), clock);
     }
 }

@@ -7,8 +7,8 @@ namespace OneCExchange.Core.Catalog;
 /// What one catalog exchange session learnt across its files: price types and warehouses (the classifier and the
 /// offers come in different files), the classifier context the reader resolves properties with, and which kinds of
 /// entities the session carried (the missing-items policy only applies to kinds the session actually sent).
-/// Kept in memory: after a restart a session loses it, and the pipeline then falls back to matching by id and the
-/// completion refuses to unpublish (never destroy by surprise).
+/// Kept in memory while this process runs the session's steps, and saved with each step as a snapshot
+/// (<see cref="CatalogSessionSnapshot"/>) so that a restarted process or another node of a web farm goes on with it.
 /// </summary>
 public sealed class CatalogSessionState
 {
@@ -64,6 +64,12 @@ public sealed class CatalogSessionState
 
     public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
 
+    internal IEnumerable<string> DeletedOffers => _deletedOffers.Keys;
+
+    internal IEnumerable<CatalogEntityKind> SeenKinds => _seenKinds.Keys;
+
+    internal string? DefaultPriceTypeId => Volatile.Read(ref _defaultPriceTypeId);
+
     public bool HasSeen(CatalogEntityKind kind) => _seenKinds.ContainsKey(kind);
 }
 
@@ -75,11 +81,12 @@ public sealed class CatalogSessions
     private long _order;
 
     /// <summary>The state of a session; creating a new one releases the mapping caches of the others.</summary>
-    public CatalogSessionState GetOrCreate(string sessionId)
+    /// <param name="savedState">The snapshot an earlier step saved, restored when this process does not hold the session.</param>
+    public CatalogSessionState GetOrCreate(string sessionId, string? savedState = null)
     {
         if (_sessions.TryGetValue(sessionId, out var known))
             return known.State;
-        var entry = _sessions.GetOrAdd(sessionId, id => (new CatalogSessionState(id), Interlocked.Increment(ref _order)));
+        var entry = _sessions.GetOrAdd(sessionId, id => (CatalogSessionSnapshot.Read(id, savedState), Interlocked.Increment(ref _order)));
         foreach (var other in _sessions.Values)
             if (other.State != entry.State)
                 other.State.ReleaseMaps();

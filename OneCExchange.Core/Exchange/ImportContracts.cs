@@ -15,8 +15,10 @@ public enum ExchangeType { Catalog, Sale, GetCatalog, Listen }
 /// <param name="ResumeAfterItems">Items already applied and committed by earlier steps; they must not be applied again.</param>
 /// <param name="ForgetCachedState">Another process (or this one before a restart) ran the session's last step: what this
 /// process cached of the session may be stale and must be dropped.</param>
+/// <param name="SavedState">The session's state as an earlier step saved it (<see cref="IFileImport.SessionState"/>), for a
+/// process that does not hold the session's state; null when there is none or this process holds it.</param>
 public sealed record FileImportRequest(string SessionId, ExchangeType Type, string SessionFolder, string RelativePath,
-    long ResumeAfterItems, bool ForgetCachedState = false);
+    long ResumeAfterItems, bool ForgetCachedState = false, string? SavedState = null);
 
 /// <summary>Opens the step-wise import of one staged file.</summary>
 public interface IFileImportFactory
@@ -38,6 +40,10 @@ public interface IFileImport : IDisposable
 
     /// <summary>What the import did so far.</summary>
     ImportCounters Counters { get; }
+
+    /// <summary>What the session learnt so far, as a snapshot the protocol saves with each step and hands back in
+    /// <see cref="FileImportRequest.SavedState"/>; null when the import keeps no session state.</summary>
+    string? SessionState => null;
 
     /// <summary>Applies items until done or until the deadline passes; true when the whole file is done.</summary>
     /// <exception cref="ImportException">The file cannot be imported; nothing of the failing batch is applied.</exception>

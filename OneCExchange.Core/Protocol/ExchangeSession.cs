@@ -45,5 +45,9 @@ public sealed class ExchangeSession
     /// <summary>Bytes staged so far (uploads and unpacked zips), for the session quota.</summary>
     public long StagedBytes { get; set; }
 
+    /// <summary>The catalog state the session's files built (a JSON snapshot), so that a step on a process that lacks it goes on
+    /// with it; null until a catalog step saved one.</summary>
+    public string? CatalogState { get; set; }
+
     public string? RemoteAddress { get; init; }
 }

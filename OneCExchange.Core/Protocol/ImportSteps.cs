@@ -170,7 +170,8 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         session.LastStepInstance = runtime.InstanceId;
         var import = (cacheIsCurrent ? runtime.LiveImports.Take(session.Id, relative, checkpoint) : null)
             ?? handlers.ImportsFor(type).Open(new FileImportRequest(session.Id, type, session.StagingFolder,
-                relative, checkpoint?.ItemsCompleted ?? 0, ForgetCachedState: previous is not null && !cacheIsCurrent));
+                relative, checkpoint?.ItemsCompleted ?? 0, ForgetCachedState: previous is not null && !cacheIsCurrent,
+                SavedState: cacheIsCurrent ? null : session.CatalogState));
         var before = CountersSnapshot.Of(import.Counters);
         bool done;
         try
@@ -208,6 +209,12 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         async Task<FileCheckpoint> SaveAsync(FileImportStatus status, string? text)
         {
             var saved = new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now);
+            // The session's state goes with the checkpoint, so that a step on a restarted process or another node starts from both.
+            if (import.SessionState is { } sessionState && sessionState != session.CatalogState)
+            {
+                session.CatalogState = sessionState;
+                await state.UpdateAsync(session, ct);
+            }
             await state.SaveCheckpointAsync(saved, ct);
             return saved;
         }

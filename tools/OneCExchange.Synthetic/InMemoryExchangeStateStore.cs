@@ -162,6 +162,6 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
         Id = s.Id, Type = s.Type, CookieToken = s.CookieToken, SessId = s.SessId, CreatedAt = s.CreatedAt, LastSeenAt = s.LastSeenAt,
         SchemaVersion = s.SchemaVersion, StagingFolder = s.StagingFolder, Superseded = s.Superseded, LastStepInstance = s.LastStepInstance,
         FullExchange = s.FullExchange, HadFailure = s.HadFailure, Completed = s.Completed, StagedBytes = s.StagedBytes,
-        RemoteAddress = s.RemoteAddress,
+        RemoteAddress = s.RemoteAddress, CatalogState = s.CatalogState,
     };
 }

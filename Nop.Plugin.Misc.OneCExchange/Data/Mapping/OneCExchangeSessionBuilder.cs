@@ -15,6 +15,7 @@ public class OneCExchangeSessionBuilder : NopEntityBuilder<OneCExchangeSession>
             .WithColumn(nameof(OneCExchangeSession.SessId)).AsString(OneCExchangeSession.TokenMaxLength).NotNullable()
             .WithColumn(nameof(OneCExchangeSession.SchemaVersion)).AsString(OneCExchangeSession.SchemaVersionMaxLength).Nullable()
             .WithColumn(nameof(OneCExchangeSession.RemoteAddress)).AsString(OneCExchangeSession.RemoteAddressMaxLength).Nullable()
-            .WithColumn(nameof(OneCExchangeSession.LastStepInstance)).AsString(OneCExchangeSession.SessionIdMaxLength).Nullable();
+            .WithColumn(nameof(OneCExchangeSession.LastStepInstance)).AsString(OneCExchangeSession.SessionIdMaxLength).Nullable()
+            .WithColumn(nameof(OneCExchangeSession.CatalogState)).AsString(int.MaxValue).Nullable();
     }
 }

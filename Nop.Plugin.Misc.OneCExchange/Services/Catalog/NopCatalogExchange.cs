@@ -41,6 +41,8 @@ public class NopCatalogExchange : IFileImportFactory, ICatalogCompletion
 
         public ImportCounters Counters => _import?.Counters ?? new ImportCounters();
 
+        public string? SessionState => _import?.SessionState;
+
         public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
         {
             if (_import is null)

@@ -210,6 +210,7 @@ public class ExchangeStateStore : IExchangeStateStore
         entity.Completed = session.Completed;
         entity.StagedBytes = session.StagedBytes;
         entity.RemoteAddress = session.RemoteAddress;
+        entity.CatalogState = session.CatalogState;
         return entity;
     }
 
@@ -230,6 +231,7 @@ public class ExchangeStateStore : IExchangeStateStore
         Completed = entity.Completed,
         StagedBytes = entity.StagedBytes,
         RemoteAddress = entity.RemoteAddress,
+        CatalogState = entity.CatalogState,
     };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -30,6 +30,8 @@ public class RememberingCatalogImports : IFileImportFactory
 
         public ImportCounters Counters => import.Counters;
 
+        public string? SessionState => import.SessionState;
+
         public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
         {
             var done = await import.RunAsync(deadline, cancellationToken);

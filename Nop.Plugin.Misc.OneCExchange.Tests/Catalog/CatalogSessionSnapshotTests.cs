@@ -1,0 +1,59 @@
+using NUnit.Framework;
+using OneCExchange.Core.Catalog;
+using OneCExchange.Core.CommerceMl;
+
+namespace OneCExchange.Tests.Catalog;
+
+public class CatalogSessionSnapshotTests
+{
+    private static readonly SourceLocation At = new("import.xml", 1, 1);
+
+    [Test]
+    public void A_restored_session_knows_the_price_types_warehouses_deleted_offers_and_kinds_it_saved()
+    {
+        var state = new CatalogSessionState("s");
+        state.Add(new PriceType { Id = "pt", Name = "Розничная", Currency = "RUB", Tax = new PriceTax("НДС", true), Location = At });
+        state.Add(new Warehouse { Id = "w", Name = "Основной", Location = At });
+        state.MarkDeletedOffer("p#c");
+        state.MarkSeen(CatalogEntityKind.Product);
+        state.DefaultPriceType("pt");
+
+        var restored = CatalogSessionSnapshot.Read("s", CatalogSessionSnapshot.Write(state));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(restored.TryGetPriceType("pt", out var priceType) ? (priceType.Name, priceType.Currency, priceType.Tax) : default,
+                Is.EqualTo(("Розничная", "RUB", new PriceTax("НДС", true))));
+            Assert.That(restored.Classifier.TryGetPriceType("pt", out var known) ? known.Name : null, Is.EqualTo("Розничная"));
+            Assert.That(restored.TryGetWarehouse("w", out var warehouse) ? warehouse.Name : null, Is.EqualTo("Основной"));
+            Assert.That(restored.IsDeletedOffer("p#c"), Is.True);
+            Assert.That(restored.HasSeen(CatalogEntityKind.Product), Is.True);
+            Assert.That(restored.HasSeen(CatalogEntityKind.Category), Is.False);
+            Assert.That(restored.DefaultPriceType("other"), Is.EqualTo("pt"));
+        });
+    }
+
+    [Test]
+    public void At_most_the_capped_number_of_deleted_offers_is_saved()
+    {
+        var state = new CatalogSessionState("s");
+        var ids = Enumerable.Range(0, CatalogSessionSnapshot.MaxDeletedOffers + 5).Select(i => $"p#{i}").ToList();
+        foreach (var id in ids)
+            state.MarkDeletedOffer(id);
+
+        var restored = CatalogSessionSnapshot.Read("s", CatalogSessionSnapshot.Write(state));
+
+        Assert.That(ids.Count(restored.IsDeletedOffer), Is.EqualTo(CatalogSessionSnapshot.MaxDeletedOffers));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("{not json")]
+    public void No_snapshot_or_an_unreadable_one_gives_an_empty_state(string? snapshot)
+    {
+        var restored = CatalogSessionSnapshot.Read("s", snapshot);
+
+        Assert.That(restored.PriceTypes.Count + restored.Warehouses.Count, Is.Zero);
+        Assert.That(restored.SessionId, Is.EqualTo("s"));
+    }
+}
