@@ -40,6 +40,24 @@ public class OrderExportTwoPhaseTests
     }
 
     [Test]
+    public async Task An_order_placed_before_the_plugin_was_installed_is_handed_out_again_until_1C_confirms_it()
+    {
+        var order = _store.PlaceOrder();
+        await _store.Changes.DeleteAsync(_store.Changes.Rows.Where(c => c.OrderId == order.Id).ToList(), publishEvent: false);
+
+        var first = await QueryAsync("s1");
+        var nextSession = await QueryAsync("s2");
+        await SuccessAsync("s2");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first, Is.EqualTo(new[] { order.Id }));
+            Assert.That(nextSession, Is.EqualTo(first), "1C never confirmed it: it is not lost");
+            Assert.That(await QueryAsync("s3"), Is.Empty, "confirmed now");
+        });
+    }
+
+    [Test]
     public async Task Success_marks_exactly_the_orders_handed_out_to_that_session()
     {
         var a = _store.PlaceOrder();

@@ -12,8 +12,9 @@ using OneCExchange.Core.Orders;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
 /// <summary>
-/// The store's orders for 1C: due orders are those never handed out (no export row; e.g. placed before the plugin was
-/// installed) and those whose change version is above the version 1C confirmed.
+/// The store's orders for 1C: due orders are those 1C has not confirmed yet (no export row, or handed out and never
+/// confirmed nor heard of from 1C — e.g. placed before the plugin was installed, so without a change version) and those
+/// whose change version is above the version 1C confirmed.
 /// </summary>
 public class NopOrderSource : IOrderSource
 {
@@ -154,7 +155,9 @@ public class NopOrderSource : IOrderSource
                       join export in exports on order.Id equals export.OrderId into orderExports
                       from export in orderExports.DefaultIfEmpty()
                       where !order.Deleted
-                            && (export == null || (change != null && change.ChangeVersion > export.ExportedVersion))
+                            && (export == null
+                                || (export.ExportedOnUtc == null && export.UpdatedFrom1COnUtc == null)
+                                || (change != null && change.ChangeVersion > export.ExportedVersion))
                       select order;
             if (statusIds.Length > 0)
                 due = due.Where(o => statusIds.Contains(o.OrderStatusId));

@@ -47,7 +47,9 @@ public class NopPendingOrders : IPendingOrders
                       join export in exports on order.Id equals export.OrderId into orderExports
                       from export in orderExports.DefaultIfEmpty()
                       where !order.Deleted
-                            && (export == null || (change != null && change.ChangeVersion > export.ExportedVersion))
+                            && (export == null
+                                || (export.ExportedOnUtc == null && export.UpdatedFrom1COnUtc == null)
+                                || (change != null && change.ChangeVersion > export.ExportedVersion))
                       select order;
             if (statusIds.Length > 0)
                 due = due.Where(o => statusIds.Contains(o.OrderStatusId));

@@ -33,7 +33,8 @@ public class OrderOneCInfoModelFactory
             Status1C = export?.Status1C,
             ExportedOn = await ToAdminTimeAsync(export?.ExportedOnUtc),
             UpdatedFrom1COn = await ToAdminTimeAsync(export?.UpdatedFrom1COnUtc),
-            PendingExport = export == null || (change?.ChangeVersion ?? 0) > export.ExportedVersion,
+            PendingExport = export == null || (export.ExportedOnUtc == null && export.UpdatedFrom1COnUtc == null)
+                || (change?.ChangeVersion ?? 0) > export.ExportedVersion,
         };
     }
 
