@@ -12,9 +12,8 @@ using OneCExchange.Core.Orders;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
 /// <summary>
-/// The store's orders for 1C: due orders are those 1C has not confirmed yet (no export row, or handed out and never
-/// confirmed nor heard of from 1C — e.g. placed before the plugin was installed, so without a change version) and those
-/// whose change version is above the version 1C confirmed.
+/// The store's orders for 1C: the due orders (<see cref="DueOrders"/>) handed out to a session, their snapshots, and
+/// their confirmation.
 /// </summary>
 public class NopOrderSource : IOrderSource
 {
@@ -141,31 +140,7 @@ public class NopOrderSource : IOrderSource
     /// <summary>Due orders passing the filter, lowest id first, at most <see cref="OrderExportFilter.MaxOrders"/>.</summary>
     protected virtual async Task<IList<Order>> GetDueOrdersAsync(OrderExportFilter filter)
     {
-        var statusIds = filter.Statuses.Select(s => (int)s).ToArray();
-        var paidId = (int)PaymentStatus.Paid;
-        var createdFrom = filter.CreatedFromUtc;
-        var changes = _changeRepository.Table;
-        var exports = _exportRepository.Table;
-
         return await _orderRepository.GetAllAsync(query =>
-        {
-            var due = from order in query
-                      join change in changes on order.Id equals change.OrderId into orderChanges
-                      from change in orderChanges.DefaultIfEmpty()
-                      join export in exports on order.Id equals export.OrderId into orderExports
-                      from export in orderExports.DefaultIfEmpty()
-                      where !order.Deleted
-                            && (export == null
-                                || (export.ExportedOnUtc == null && export.UpdatedFrom1COnUtc == null)
-                                || (change != null && change.ChangeVersion > export.ExportedVersion))
-                      select order;
-            if (statusIds.Length > 0)
-                due = due.Where(o => statusIds.Contains(o.OrderStatusId));
-            if (filter.PaidOnly)
-                due = due.Where(o => o.PaymentStatusId == paidId);
-            if (createdFrom.HasValue)
-                due = due.Where(o => o.CreatedOnUtc >= createdFrom.Value);
-            return due.OrderBy(o => o.Id).Take(Math.Max(filter.MaxOrders, 1));
-        });
+            DueOrders.Query(query, _changeRepository.Table, _exportRepository.Table, filter).Take(Math.Max(filter.MaxOrders, 1)));
     }
 }
