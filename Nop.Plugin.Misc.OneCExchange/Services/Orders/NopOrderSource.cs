@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Nop.Core.Domain.Orders;
-using Nop.Core.Domain.Payments;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Localization;
