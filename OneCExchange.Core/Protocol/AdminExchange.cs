@@ -93,7 +93,7 @@ public sealed class AdminExchange
     {
         var (held, wait) = await _guard.EnterAsync(ExchangeType.Catalog, ct);
         if (held is null)
-            return Answer.Failure($"Уже идёт другой обмен (type=catalog): его запрос обрабатывается сейчас; повторите через {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} с.");
+            return RequestGuard.Busy(ExchangeType.Catalog, wait);
         await using (held)
             return await step();
     }

@@ -130,7 +130,7 @@ public sealed class ExchangeEndpoint
         {
             var (held, wait) = await _guard.EnterAsync(type, ct);
             if (held is null)
-                return Answer.Failure($"Уже идёт другой обмен (type={SessionGate.TypeName(type)}): его запрос обрабатывается сейчас; повторите через {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} с.");
+                return RequestGuard.Busy(type, wait);
             trace.Guard = held;
         }
         return (type, mode) switch
