@@ -22,25 +22,26 @@ public sealed record ColumnLimits
         {
             UpsertProduct p => p with
             {
-                Name = Cut(p.Name, ProductName, ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldName),
-                Sku = Cut(p.Sku, Sku, ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldSku),
-                Gtin = Cut(p.Gtin, Gtin, ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldGtin),
+                Name = Cut(p.Name, ProductName, () => ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldName),
+                Sku = Cut(p.Sku, Sku, () => ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldSku),
+                Gtin = Cut(p.Gtin, Gtin, () => ExchangeMessage.Of(MessageKeys.LabelProduct, p.Key, Short(p.Name)), MessageKeys.FieldGtin),
             },
             UpsertVariant v => v with
             {
-                Sku = Cut(v.Sku, Sku, ExchangeMessage.Of(MessageKeys.LabelOffer, v.Key), MessageKeys.FieldSku),
-                Gtin = Cut(v.Gtin, Gtin, ExchangeMessage.Of(MessageKeys.LabelOffer, v.Key), MessageKeys.FieldGtin),
+                Sku = Cut(v.Sku, Sku, () => ExchangeMessage.Of(MessageKeys.LabelOffer, v.Key), MessageKeys.FieldSku),
+                Gtin = Cut(v.Gtin, Gtin, () => ExchangeMessage.Of(MessageKeys.LabelOffer, v.Key), MessageKeys.FieldGtin),
             },
-            UpsertCategory c => c with { Name = Cut(c.Name, CategoryName, ExchangeMessage.Of(MessageKeys.LabelGroup, c.Key, Short(c.Name)), MessageKeys.FieldName)! },
-            UpsertManufacturer m => m with { Name = Cut(m.Name, ManufacturerName, ExchangeMessage.Of(MessageKeys.LabelManufacturer, Short(m.Name)), MessageKeys.FieldName)! },
+            UpsertCategory c => c with { Name = Cut(c.Name, CategoryName, () => ExchangeMessage.Of(MessageKeys.LabelGroup, c.Key, Short(c.Name)), MessageKeys.FieldName)! },
+            UpsertManufacturer m => m with { Name = Cut(m.Name, ManufacturerName, () => ExchangeMessage.Of(MessageKeys.LabelManufacturer, Short(m.Name)), MessageKeys.FieldName)! },
             _ => command,
         };
 
-        string? Cut(string? value, int limit, ExchangeMessage item, string fieldKey)
+        // The item's label is built only for a value that is cut: most commands cut nothing.
+        string? Cut(string? value, int limit, Func<ExchangeMessage> item, string fieldKey)
         {
             if (value is null || value.Length <= limit)
                 return value;
-            warn(ExchangeMessage.Of(MessageKeys.ValueCut, item, ExchangeMessage.Of(fieldKey), limit, value.Length));
+            warn(ExchangeMessage.Of(MessageKeys.ValueCut, item(), ExchangeMessage.Of(fieldKey), limit, value.Length));
             return value[..limit];
         }
 
