@@ -14,9 +14,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 [IgnoreAntiforgeryToken]
 public class OneCExchangeController : Controller
 {
+    #region Fields
+
     protected readonly IExchangeEndpointFactory _endpointFactory;
     protected readonly ICustomerService _customerService;
     protected readonly IWorkContext _workContext;
+
+    #endregion
+
+    #region Ctor
 
     public OneCExchangeController(IExchangeEndpointFactory endpointFactory, ICustomerService customerService, IWorkContext workContext)
     {
@@ -24,6 +30,8 @@ public class OneCExchangeController : Controller
         _customerService = customerService;
         _workContext = workContext;
     }
+
+    #endregion
 
     [HttpGet, HttpPost]
     public virtual async Task<IActionResult> Exchange()

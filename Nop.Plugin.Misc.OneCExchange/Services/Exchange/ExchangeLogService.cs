@@ -8,16 +8,24 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// <summary>The exchange log in the plugin's tables: one record per session with its totals, one entry per request.</summary>
 public class ExchangeLogService : IExchangeLog
 {
+    #region Fields
+
     private const int MaxTextLength = OneCExchangeLogEntry.MessageMaxLength;
 
     protected readonly IRepository<OneCExchangeLogRecord> _recordRepository;
     protected readonly IRepository<OneCExchangeLogEntry> _entryRepository;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeLogService(IRepository<OneCExchangeLogRecord> recordRepository, IRepository<OneCExchangeLogEntry> entryRepository)
     {
         _recordRepository = recordRepository;
         _entryRepository = entryRepository;
     }
+
+    #endregion
 
     /// <summary>The session id of the one record that sums up every type=listen (they come once a minute, all day).</summary>
     public const string ListenSessionId = "listen";

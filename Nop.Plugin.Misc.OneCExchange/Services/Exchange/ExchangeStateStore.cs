@@ -11,6 +11,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// </summary>
 public class ExchangeStateStore : IExchangeStateStore
 {
+    #region Fields
+
     protected readonly IRepository<OneCExchangeSession> _sessionRepository;
     protected readonly IRepository<OneCFileCheckpoint> _checkpointRepository;
     protected readonly IRepository<OneCRequestGuard> _guardRepository;
@@ -18,6 +20,10 @@ public class ExchangeStateStore : IExchangeStateStore
 
     // The row a request found its session by (the store is request-scoped): saving it later needs no second read.
     protected OneCExchangeSession? _found;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository,
         IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository)
@@ -27,6 +33,8 @@ public class ExchangeStateStore : IExchangeStateStore
         _guardRepository = guardRepository;
         _loginFailureRepository = loginFailureRepository;
     }
+
+    #endregion
 
     public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {

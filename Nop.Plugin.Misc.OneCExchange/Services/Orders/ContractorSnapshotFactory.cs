@@ -14,9 +14,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class ContractorSnapshotFactory
 {
-    private readonly IAttributeService<CustomerAttribute, CustomerAttributeValue> _customerAttributeService;
-    private readonly IAttributeParser<CustomerAttribute, CustomerAttributeValue> _customerAttributeParser;
+    #region Fields
+
+    protected readonly IAttributeService<CustomerAttribute, CustomerAttributeValue> _customerAttributeService;
+    protected readonly IAttributeParser<CustomerAttribute, CustomerAttributeValue> _customerAttributeParser;
     private IList<CustomerAttribute>? _customerAttributes;
+
+    #endregion
+
+    #region Ctor
 
     public ContractorSnapshotFactory(IAttributeService<CustomerAttribute, CustomerAttributeValue> customerAttributeService,
         IAttributeParser<CustomerAttribute, CustomerAttributeValue> customerAttributeParser)
@@ -24,6 +30,8 @@ public class ContractorSnapshotFactory
         _customerAttributeService = customerAttributeService;
         _customerAttributeParser = customerAttributeParser;
     }
+
+    #endregion
 
     /// <summary>The buyer of an order of <paramref name="page"/>, read from the page (no query of its own).</summary>
     public virtual async Task<ContractorSnapshot> CreateAsync(Order order, OrderPage page, OrderExchangeOptions options)

@@ -28,15 +28,21 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class NopOrderChangeSink : IOrderChangeSink
 {
-    private readonly IOrderService _orderService;
-    private readonly IOrderProcessingService _orderProcessingService;
-    private readonly IShipmentService _shipmentService;
-    private readonly IProductService _productService;
-    private readonly IEventPublisher _eventPublisher;
-    private readonly IWorkflowMessageService _workflowMessageService;
-    private readonly OrderExportStateService _stateService;
-    private readonly ILocalizationService _localizationService;
-    private readonly ExchangeMessageLocalizer _messageLocalizer;
+    #region Fields
+
+    protected readonly IOrderService _orderService;
+    protected readonly IOrderProcessingService _orderProcessingService;
+    protected readonly IShipmentService _shipmentService;
+    protected readonly IProductService _productService;
+    protected readonly IEventPublisher _eventPublisher;
+    protected readonly IWorkflowMessageService _workflowMessageService;
+    protected readonly OrderExportStateService _stateService;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly ExchangeMessageLocalizer _messageLocalizer;
+
+    #endregion
+
+    #region Ctor
 
     public NopOrderChangeSink(IOrderService orderService,
         IOrderProcessingService orderProcessingService,
@@ -58,6 +64,8 @@ public class NopOrderChangeSink : IOrderChangeSink
         _localizationService = localizationService;
         _messageLocalizer = messageLocalizer;
     }
+
+    #endregion
 
     public virtual async Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken)
     {

@@ -10,16 +10,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class OrderExportStateService
 {
-    private readonly IRepository<OneCOrderChange> _changeRepository;
-    private readonly IRepository<OneCOrderExport> _exportRepository;
-    private readonly SetBasedUpdater _updater;
-
     /// <summary>The columns a query's hand-out and a success's confirmation write.</summary>
-    private static readonly string[] HandOutColumns =
+    protected static readonly string[] HandOutColumns =
     [
         nameof(OneCOrderExport.HandedOutSessionId), nameof(OneCOrderExport.HandedOutVersion),
         nameof(OneCOrderExport.ExportedVersion), nameof(OneCOrderExport.ExportedOnUtc),
     ];
+
+    #region Fields
+
+    protected readonly IRepository<OneCOrderChange> _changeRepository;
+    protected readonly IRepository<OneCOrderExport> _exportRepository;
+    protected readonly SetBasedUpdater _updater;
+
+    #endregion
+
+    #region Ctor
 
     public OrderExportStateService(IRepository<OneCOrderChange> changeRepository, IRepository<OneCOrderExport> exportRepository,
         SetBasedUpdater updater)
@@ -28,6 +34,8 @@ public class OrderExportStateService
         _exportRepository = exportRepository;
         _updater = updater;
     }
+
+    #endregion
 
     /// <summary>Records that the order changed: its version rises, so it is due for 1C again.</summary>
     public virtual async Task RecordChangeAsync(int orderId, bool statusChanged)
