@@ -130,12 +130,7 @@ public class SetBasedWriteTests
         var h = new StoreHarness(dataProviderName: "PostgreSQL.9.2");
         var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i))
             .Concat(Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.OfferPrices, "p" + i))).ToList();
-        var mappings = h.Db.Table<OneCMapping>();
-        foreach (var key in keys)
-            await mappings.InsertAsync(new OneCMapping
-            {
-                EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
-            }, false);
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
         h.Db.ResetCounters();
 
         await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
@@ -184,12 +179,7 @@ public class SetBasedWriteTests
     {
         var h = new StoreHarness(dataProviderName: "SqlServer.2012");
         var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i)).ToList();
-        var mappings = h.Db.Table<OneCMapping>();
-        foreach (var key in keys)
-            await mappings.InsertAsync(new OneCMapping
-            {
-                EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
-            }, false);
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
         h.Db.ResetCounters();
 
         await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
@@ -229,5 +219,16 @@ public class SetBasedWriteTests
             Assert.That((threePages.Unpublished, threePages.Published), Is.EqualTo((OneCMappingTable.PageSize * 2 + 7, 0)));
             Assert.That(threePages.RoundTrips, Is.LessThanOrEqualTo(3 * onePage.RoundTrips), "per page, not per product");
         });
+    }
+
+    /// <summary>Mappings of the keys, last seen by an earlier session.</summary>
+    private static async Task<InMemoryRepository<OneCMapping>> SeenInAnOldSessionAsync(StoreHarness h, IEnumerable<EntityKey> keys)
+    {
+        var mappings = h.Db.Table<OneCMapping>();
+        await mappings.InsertAsync(keys.Select(key => new OneCMapping
+        {
+            EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
+        }).ToList(), false);
+        return mappings;
     }
 }
