@@ -11,6 +11,7 @@ using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.Shipping;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 
