@@ -131,12 +131,7 @@ public class SetBasedWriteTests
         var h = new StoreHarness(dataProviderName: "PostgreSQL.9.2");
         var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i))
             .Concat(Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.OfferPrices, "p" + i))).ToList();
-        var mappings = h.Db.Table<OneCMapping>();
-        foreach (var key in keys)
-            await mappings.InsertAsync(new OneCMapping
-            {
-                EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
-            }, false);
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
         h.Db.ResetCounters();
 
         await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
@@ -241,5 +236,63 @@ public class SetBasedWriteTests
         Assert.That(statement.Sql, Is.EqualTo("UPDATE `OneCMapping` SET `LastSeenSessionId` = @p0 WHERE `EntityTypeId` = @p1 " +
             "AND `OneCId` IN (@p2, @p3) AND (`LastSeenSessionId` IS NULL OR `LastSeenSessionId` <> @p0)"));
         Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { "s", 6, "a", "b" }));
+    }
+
+    [Test]
+    public async Task On_SQL_Server_unchanged_items_are_marked_seen_by_one_read_and_one_list_update_per_batch()
+    {
+        var h = new StoreHarness(dataProviderName: "SqlServer.2012");
+        var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i)).ToList();
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
+        h.Db.ResetCounters();
+
+        await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.DataProvider.Executed, Is.Empty, "no hand-written SQL on SQL Server: nopCommerce's repository");
+            Assert.That(h.Db.RoundTrips, Is.EqualTo(2), string.Join(", ", h.Db.RoundTripsByOperation));
+            Assert.That(mappings.Rows.Select(m => m.LastSeenSessionId), Is.All.EqualTo(StoreHarness.Session));
+        });
+    }
+
+    [Test]
+    public async Task On_SQL_Server_unpublishing_the_products_a_full_exchange_missed_costs_the_same_round_trips_per_page()
+    {
+        async Task<(int Unpublished, int RoundTrips, int Published)> UnpublishAsync(int count)
+        {
+            var h = new StoreHarness(publishEntityEvents: false, dataProviderName: "SqlServer.2012");
+            var products = Enumerable.Range(0, count).Select(i => new Product { Name = "P" + i, Published = true }).ToList();
+            await h.Db.Table<Product>().InsertAsync(products, false);
+            await h.Db.Table<OneCMapping>().InsertAsync(products.Select(p => new OneCMapping
+            {
+                EntityTypeId = CatalogMappingTypes.IdOf(CatalogEntityKind.Product), OneCId = "k" + p.Id, EntityId = p.Id, ContentHash = "h", LastSeenSessionId = "old"
+            }).ToList(), false);
+            h.Db.ResetCounters();
+            var unpublished = await h.Store.UnpublishNotSeenAsync(StoreHarness.Session, [CatalogEntityKind.Product], CancellationToken.None);
+            Assert.That(h.DataProvider.Executed, Is.Empty);
+            return (unpublished, h.Db.RoundTrips, h.Db.Table<Product>().Rows.Count(p => p.Published));
+        }
+
+        var onePage = await UnpublishAsync(OneCMappingTable.PageSize);
+        var threePages = await UnpublishAsync(OneCMappingTable.PageSize * 2 + 7);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((onePage.Unpublished, onePage.Published), Is.EqualTo((OneCMappingTable.PageSize, 0)));
+            Assert.That((threePages.Unpublished, threePages.Published), Is.EqualTo((OneCMappingTable.PageSize * 2 + 7, 0)));
+            Assert.That(threePages.RoundTrips, Is.LessThanOrEqualTo(3 * onePage.RoundTrips), "per page, not per product");
+        });
+    }
+
+    /// <summary>Mappings of the keys, last seen by an earlier session.</summary>
+    private static async Task<InMemoryRepository<OneCMapping>> SeenInAnOldSessionAsync(StoreHarness h, IEnumerable<EntityKey> keys)
+    {
+        var mappings = h.Db.Table<OneCMapping>();
+        await mappings.InsertAsync(keys.Select(key => new OneCMapping
+        {
+            EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
+        }).ToList(), false);
+        return mappings;
     }
 }
