@@ -4,6 +4,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Attributes;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Services.Orders;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 

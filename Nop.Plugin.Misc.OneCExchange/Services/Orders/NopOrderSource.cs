@@ -6,6 +6,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Shipping;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;

@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
