@@ -22,8 +22,48 @@ public class ExchangeTablesTests
 
     private static ExchangeStateStore Store(InMemoryRepository<OneCExchangeSession>? sessions = null,
         InMemoryRepository<OneCFileCheckpoint>? checkpoints = null, InMemoryRepository<OneCRequestGuard>? guards = null,
-        InMemoryRepository<OneCLoginFailure>? loginFailures = null) =>
-        new(sessions ?? new(), checkpoints ?? new(), guards ?? new(), loginFailures ?? new());
+        InMemoryRepository<OneCLoginFailure>? loginFailures = null, FakeDataProvider? dataProvider = null) =>
+        new(sessions ?? new(), checkpoints ?? new(), guards ?? new(), loginFailures ?? new(),
+            new ConventionNamedUpdater(dataProvider ?? new FakeDataProvider(), new FakeEventPublisher()));
+
+    [Test]
+    public async Task A_running_requests_save_keeps_the_superseded_mark_a_newer_checkauth_set_meanwhile()
+    {
+        var sessions = new InMemoryRepository<OneCExchangeSession> { Detached = true };
+        var running = Store(sessions);
+        await running.StartAsync(Session("a", Start), default);
+        var session = await running.FindByCookieAsync("cookie-a", default);
+        // The request has read its session; a checkauth of the same type (another request, another store) comes now.
+        Assert.That(await Store(sessions).StartAsync(Session("b", Start.AddSeconds(1)), default), Is.EqualTo(new[] { "a" }));
+
+        session!.LastSeenAt = Start.AddSeconds(2);
+        session.StagedBytes = 42;
+        await running.UpdateAsync(session, default);
+
+        var stored = sessions.Rows.Single(r => r.SessionId == "a");
+        Assert.That((stored.Superseded, stored.StagedBytes, stored.LastSeenOnUtc), Is.EqualTo((true, 42L, Start.AddSeconds(2).UtcDateTime)));
+        Assert.That((await Store(sessions).FindLatestAsync(Start, default))!.Id, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public async Task On_PostgreSQL_a_requests_save_writes_its_own_columns_and_never_the_superseded_mark()
+    {
+        var sessions = new InMemoryRepository<OneCExchangeSession> { Detached = true };
+        var database = new FakeDataProvider("PostgreSQL.9.2");
+        var store = Store(sessions, dataProvider: database);
+        await store.StartAsync(Session("a", Start), default);
+        var session = await store.FindByCookieAsync("cookie-a", default);
+
+        session!.StagedBytes = 42;
+        await store.UpdateAsync(session, default);
+
+        var (sql, parameters) = database.Executed.Single();
+        Assert.That(sql, Does.StartWith("UPDATE \"OneCExchangeSession\""));
+        Assert.That(sql, Does.Contain("\"StagedBytes\"").And.Contain("\"LastSeenOnUtc\"").And.Contain("\"CatalogState\""));
+        Assert.That(sql, Does.Not.Contain("Superseded"));
+        Assert.That(parameters.Select(p => p.Value), Does.Contain(42L));
+        Assert.That(sessions.UpdateCount, Is.Zero, "no whole-row update through the repository");
+    }
 
     [Test]
     public async Task Sessions_round_trip_and_a_new_one_supersedes_the_open_ones_of_its_type()
