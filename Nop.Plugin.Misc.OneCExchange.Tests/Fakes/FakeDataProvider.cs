@@ -13,9 +13,12 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
 
     public List<(string Sql, DataParameter[] Parameters)> Executed { get; } = [];
 
+    /// <summary>What each statement answers as the rows it changed.</summary>
+    public int RowsAffected { get; set; }
+
     public Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters)
     {
         Executed.Add((sql, dataParameters));
-        return Task.FromResult(0);
+        return Task.FromResult(RowsAffected);
     }
 }

@@ -154,7 +154,7 @@ public class ExchangeTablesTests
     {
         var records = new InMemoryRepository<OneCExchangeLogRecord>();
         var entries = new InMemoryRepository<OneCExchangeLogEntry>();
-        var log = new ExchangeLogService(records, entries);
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher()));
         var step1 = new ImportCounters { Created = 3, Updated = 1 };
         step1.AddMessage(ExchangeMessage.Of(MessageKeys.ProductGroupMissing, "p1", "g1"));
         await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "file", "127.0.0.1", Start, TimeSpan.FromMilliseconds(5),
@@ -186,4 +186,54 @@ public class ExchangeTablesTests
         Assert.That(entries.Rows.Select(e => e.Mode), Is.EqualTo(new[] { "import" }), "entries started before the cut are gone");
         Assert.That(records.Rows, Has.Count.EqualTo(1), "the record's last request is after the cut");
     }
+
+    [Test]
+    public async Task Pictures_uploaded_count_in_their_record_without_an_entry_and_failed_uploads_and_XML_files_keep_theirs()
+    {
+        var records = new InMemoryRepository<OneCExchangeLogRecord> { Detached = true };
+        var entries = new InMemoryRepository<OneCExchangeLogEntry>();
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher()));
+        await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "init", "127.0.0.1", Start, TimeSpan.FromMilliseconds(2),
+            ExchangeOutcome.Success, "zip=no"), default);
+
+        for (var i = 0; i < 1000; i++)
+            await log.RecordAsync(Upload(Start.AddMilliseconds(10 + i), ExchangeOutcome.Success, null), default);
+        await log.RecordAsync(Upload(Start.AddSeconds(2), ExchangeOutcome.Failure, "Недопустимое имя файла ../x.jpg."), default);
+        await log.RecordAsync(Upload(Start.AddSeconds(3), ExchangeOutcome.Success, null) with { FileName = "import.xml" }, default);
+
+        var record = records.Rows.Single();
+        Assert.That((record.RequestCount, record.BytesReceived, record.DurationMs, record.ErrorCount, record.LastRequestOnUtc),
+            Is.EqualTo((1003, 1002 * 4000L, 2 + 1002 * 3L, 1, Start.AddSeconds(3).AddMilliseconds(3).UtcDateTime)));
+        Assert.That(entries.Rows.Select(e => (e.Mode, e.FileName, e.OutcomeId)), Is.EqualTo(new[]
+        {
+            ("init", null, (int)ExchangeOutcome.Success), ("file", "import_files/1.jpg", (int)ExchangeOutcome.Failure),
+            ("file", "import.xml", (int)ExchangeOutcome.Success),
+        }));
+    }
+
+    [Test]
+    public async Task On_PostgreSQL_an_upload_that_succeeds_is_one_update_of_its_record_and_no_read()
+    {
+        var records = new InMemoryRepository<OneCExchangeLogRecord>();
+        var entries = new InMemoryRepository<OneCExchangeLogEntry>();
+        var database = new FakeDataProvider("PostgreSQL.9.2") { RowsAffected = 1 };
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(database, new FakeEventPublisher()));
+
+        await log.RecordAsync(Upload(Start, ExchangeOutcome.Success, null), default);
+
+        var (sql, parameters) = database.Executed.Single();
+        Assert.That(sql, Is.EqualTo("UPDATE \"OneCExchangeLogRecord\" SET \"RequestCount\" = \"RequestCount\" + CAST(@p0 AS integer), "
+            + "\"BytesReceived\" = \"BytesReceived\" + CAST(@p1 AS bigint), \"DurationMs\" = \"DurationMs\" + CAST(@p2 AS bigint), "
+            + "\"LastRequestOnUtc\" = CAST(@p3 AS timestamp) WHERE \"SessionId\" = CAST(@p4 AS citext)"));
+        Assert.That(parameters.Select(p => p.Value), Is.EqualTo(new object[] { 1L, 4000L, 3L, Start.AddMilliseconds(3).UtcDateTime, "s1" }));
+        Assert.That((records.RoundTrips, entries.RoundTrips), Is.EqualTo((0, 0)));
+
+        database.RowsAffected = 0;
+        await log.RecordAsync(Upload(Start.AddSeconds(1), ExchangeOutcome.Success, null), default);
+        Assert.That(records.Rows.Single().RequestCount, Is.EqualTo(1), "a session without its record yet gets one");
+    }
+
+    private static ExchangeLogEntry Upload(DateTimeOffset at, ExchangeOutcome outcome, string? message) =>
+        new("s1", ExchangeType.Catalog, "file", "127.0.0.1", at, TimeSpan.FromMilliseconds(3), outcome, message, "import_files/1.jpg",
+            BytesReceived: 4000, FileSizeBytes: 4000);
 }
