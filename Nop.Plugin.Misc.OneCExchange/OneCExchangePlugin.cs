@@ -14,10 +14,16 @@ namespace Nop.Plugin.Misc.OneCExchange;
 /// <summary>The 1C:Enterprise exchange plugin. Its tables are created and dropped by its migration.</summary>
 public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
+    #region Fields
+
     protected readonly ILocalizationService _localizationService;
     protected readonly INopUrlHelper _nopUrlHelper;
     protected readonly ISettingService _settingService;
     protected readonly PluginLocaleResources _pluginLocaleResources;
+
+    #endregion
+
+    #region Ctor
 
     public OneCExchangePlugin(ILocalizationService localizationService,
         INopUrlHelper nopUrlHelper,
@@ -29,6 +35,8 @@ public class OneCExchangePlugin : BasePlugin, IMiscPlugin, IWidgetPlugin
         _settingService = settingService;
         _pluginLocaleResources = pluginLocaleResources;
     }
+
+    #endregion
 
     public override string GetConfigurationPageUrl()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Cli.Replay;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 using OneCExchange.Core.Protocol;

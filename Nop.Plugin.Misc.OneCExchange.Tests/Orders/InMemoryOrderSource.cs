@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Tests.Orders;

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using NUnit.Framework;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
 

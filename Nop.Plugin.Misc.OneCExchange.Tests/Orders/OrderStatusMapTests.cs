@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;

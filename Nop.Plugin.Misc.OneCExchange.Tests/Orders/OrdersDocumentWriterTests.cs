@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml.Linq;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl.Orders;
-using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Support;
 
 namespace OneCExchange.Tests.Orders;

@@ -1,3 +1,4 @@
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using NUnit.Framework;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.Protocol;
 using OneCExchange.Tests.Support;

@@ -1,5 +1,5 @@
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.CommerceMl;
-using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Tests.Orders;
 

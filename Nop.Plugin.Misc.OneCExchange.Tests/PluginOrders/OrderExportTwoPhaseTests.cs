@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using NUnit.Framework;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 using OneCExchange.Tests.PluginOrders.Fakes;
 

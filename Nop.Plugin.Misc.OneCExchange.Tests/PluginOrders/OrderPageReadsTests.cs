@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Tests.PluginOrders.Fakes;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 
@@ -44,7 +45,7 @@ public class OrderPageReadsTests
         var second = store.PlaceOrder(store.AddCustomer(registered: false), store.AddAddress(firstName: "Олег"),
             items: [(store.AddProduct("Кофе"), 1, 20m), (store.AddProduct("Сахар"), 2, 1m)]);
 
-        var snapshots = new List<OneCExchange.Core.Orders.OrderSnapshot>();
+        var snapshots = new List<OneCExchange.Core.CommerceMl.Orders.OrderSnapshot>();
         await foreach (var snapshot in store.Source.GetSnapshotsAsync([second.Id, first.Id], CancellationToken.None))
             snapshots.Add(snapshot);
 

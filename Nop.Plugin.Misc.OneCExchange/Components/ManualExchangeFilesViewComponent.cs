@@ -11,14 +11,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Components;
 /// <summary>The files a session kept, on its history page: download each, re-run one, download the answers.</summary>
 public class ManualExchangeFilesViewComponent : NopViewComponent
 {
+    #region Fields
+
     protected readonly IManualExchangeService _manualExchangeService;
     protected readonly IRepository<OneCExchangeLogRecord> _logRecordRepository;
+
+    #endregion
+
+    #region Ctor
 
     public ManualExchangeFilesViewComponent(IManualExchangeService manualExchangeService, IRepository<OneCExchangeLogRecord> logRecordRepository)
     {
         _manualExchangeService = manualExchangeService;
         _logRecordRepository = logRecordRepository;
     }
+
+    #endregion
 
     public async Task<IViewComponentResult> InvokeAsync(int sessionRecordId)
     {

@@ -8,12 +8,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Components;
 /// <summary>The "1C" card on the admin's order details page (widget zone admin_order_details_block).</summary>
 public class OrderOneCInfoViewComponent : NopViewComponent
 {
-    private readonly OrderOneCInfoModelFactory _modelFactory;
+    #region Fields
+
+    protected readonly OrderOneCInfoModelFactory _modelFactory;
+
+    #endregion
+
+    #region Ctor
 
     public OrderOneCInfoViewComponent(OrderOneCInfoModelFactory modelFactory)
     {
         _modelFactory = modelFactory;
     }
+
+    #endregion
 
     public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
     {

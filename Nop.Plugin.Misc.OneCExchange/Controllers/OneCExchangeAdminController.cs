@@ -19,12 +19,18 @@ namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 [AutoValidateAntiforgeryToken]
 public class OneCExchangeAdminController : BasePluginController
 {
+    #region Fields
+
     protected readonly IConfigurationModelFactory _configurationModelFactory;
     protected readonly IExchangeHistoryModelFactory _exchangeHistoryModelFactory;
     protected readonly ILocalizationService _localizationService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
     protected readonly PickedMappingsService _pickedMappingsService;
+
+    #endregion
+
+    #region Ctor
 
     public OneCExchangeAdminController(IConfigurationModelFactory configurationModelFactory,
         IExchangeHistoryModelFactory exchangeHistoryModelFactory,
@@ -40,6 +46,8 @@ public class OneCExchangeAdminController : BasePluginController
         _notificationService = notificationService;
         _settingService = settingService;
     }
+
+    #endregion
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public virtual async Task<IActionResult> Configure()

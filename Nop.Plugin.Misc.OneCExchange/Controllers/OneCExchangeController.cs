@@ -15,10 +15,16 @@ namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 [IgnoreAntiforgeryToken]
 public class OneCExchangeController : Controller
 {
+    #region Fields
+
     protected readonly IExchangeEndpointFactory _endpointFactory;
     protected readonly ICustomerService _customerService;
     protected readonly IWorkContext _workContext;
     protected readonly IStaticCacheManager _staticCacheManager;
+
+    #endregion
+
+    #region Ctor
 
     public OneCExchangeController(IExchangeEndpointFactory endpointFactory, ICustomerService customerService, IWorkContext workContext,
         IStaticCacheManager staticCacheManager)
@@ -28,6 +34,8 @@ public class OneCExchangeController : Controller
         _workContext = workContext;
         _staticCacheManager = staticCacheManager;
     }
+
+    #endregion
 
     [HttpGet, HttpPost]
     public virtual async Task<IActionResult> Exchange()

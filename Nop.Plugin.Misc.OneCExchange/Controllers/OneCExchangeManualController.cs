@@ -22,11 +22,17 @@ namespace Nop.Plugin.Misc.OneCExchange.Controllers;
 [AutoValidateAntiforgeryToken]
 public class OneCExchangeManualController : BasePluginController
 {
+    #region Fields
+
     protected readonly IManualExchangeModelFactory _manualExchangeModelFactory;
     protected readonly IManualExchangeService _manualExchangeService;
     protected readonly ILocalizationService _localizationService;
     protected readonly INotificationService _notificationService;
     protected readonly IWorkContext _workContext;
+
+    #endregion
+
+    #region Ctor
 
     public OneCExchangeManualController(IManualExchangeModelFactory manualExchangeModelFactory,
         IManualExchangeService manualExchangeService,
@@ -40,6 +46,8 @@ public class OneCExchangeManualController : BasePluginController
         _notificationService = notificationService;
         _workContext = workContext;
     }
+
+    #endregion
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public virtual async Task<IActionResult> Index()

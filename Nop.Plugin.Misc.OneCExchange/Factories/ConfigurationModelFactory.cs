@@ -10,9 +10,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Factories;
 
 public class ConfigurationModelFactory : IConfigurationModelFactory
 {
+    #region Fields
+
     protected readonly ILocalizationService _localizationService;
     protected readonly IWebHelper _webHelper;
     protected readonly PickedMappingsService _pickedMappingsService;
+
+    #endregion
+
+    #region Ctor
 
     public ConfigurationModelFactory(ILocalizationService localizationService, IWebHelper webHelper, PickedMappingsService pickedMappingsService)
     {
@@ -20,6 +26,8 @@ public class ConfigurationModelFactory : IConfigurationModelFactory
         _webHelper = webHelper;
         _pickedMappingsService = pickedMappingsService;
     }
+
+    #endregion
 
     public virtual async Task<ConfigurationModel> PrepareConfigurationModelAsync(OneCExchangeSettings settings, ConfigurationModel? model = null)
     {

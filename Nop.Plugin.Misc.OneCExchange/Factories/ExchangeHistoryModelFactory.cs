@@ -15,12 +15,18 @@ namespace Nop.Plugin.Misc.OneCExchange.Factories;
 /// <summary>Builds the exchange history pages from the exchange log tables.</summary>
 public class ExchangeHistoryModelFactory : IExchangeHistoryModelFactory
 {
+    #region Fields
+
     protected readonly AdminAreaSettings _adminAreaSettings;
     protected readonly IDateTimeHelper _dateTimeHelper;
     protected readonly ILocalizationService _localizationService;
     protected readonly IRepository<OneCExchangeLogEntry> _logEntryRepository;
     protected readonly IRepository<OneCExchangeLogRecord> _logRecordRepository;
     protected readonly ExchangeMessageLocalizer _messageLocalizer;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeHistoryModelFactory(AdminAreaSettings adminAreaSettings,
         IDateTimeHelper dateTimeHelper,
@@ -36,6 +42,8 @@ public class ExchangeHistoryModelFactory : IExchangeHistoryModelFactory
         _logEntryRepository = logEntryRepository;
         _logRecordRepository = logRecordRepository;
     }
+
+    #endregion
 
     public virtual async Task<ExchangeSessionSearchModel> PrepareExchangeSessionSearchModelAsync(ExchangeSessionSearchModel searchModel)
     {

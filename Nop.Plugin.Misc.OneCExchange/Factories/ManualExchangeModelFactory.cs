@@ -14,11 +14,17 @@ namespace Nop.Plugin.Misc.OneCExchange.Factories;
 /// <summary>Builds the manual exchange pages from the session, its package folder and the exchange log.</summary>
 public class ManualExchangeModelFactory : IManualExchangeModelFactory
 {
+    #region Fields
+
     protected readonly IDateTimeHelper _dateTimeHelper;
     protected readonly ILocalizationService _localizationService;
     protected readonly IManualExchangeService _manualExchangeService;
     protected readonly IRepository<OneCExchangeLogEntry> _logEntryRepository;
     protected readonly IRepository<OneCExchangeLogRecord> _logRecordRepository;
+
+    #endregion
+
+    #region Ctor
 
     public ManualExchangeModelFactory(IDateTimeHelper dateTimeHelper, ILocalizationService localizationService,
         IManualExchangeService manualExchangeService, IRepository<OneCExchangeLogEntry> logEntryRepository,
@@ -30,6 +36,8 @@ public class ManualExchangeModelFactory : IManualExchangeModelFactory
         _logEntryRepository = logEntryRepository;
         _logRecordRepository = logRecordRepository;
     }
+
+    #endregion
 
     public virtual Task<ManualExchangeModel> PrepareManualExchangeModelAsync() => Task.FromResult(new ManualExchangeModel());
 

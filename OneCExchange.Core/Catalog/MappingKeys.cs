@@ -22,4 +22,7 @@ public static class MappingKeys
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 18);
         return key[..KeptPrefix] + "~" + hash;
     }
+
+    /// <summary>The key of a specification option: the property's id and the value's id (or "=text", or "*").</summary>
+    public static string SpecificationOption(string propertyId, string valueId) => Fit(propertyId + "/" + valueId);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using OneCExchange.Core.CommerceMl.Reading;
 using OneCExchange.Core.Messages;
@@ -12,10 +11,6 @@ namespace OneCExchange.Core.CommerceMl;
 /// </summary>
 public sealed class CommerceMlReader : IDisposable
 {
-    private const string Root = "КоммерческаяИнформация";
-
-    static CommerceMlReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     private readonly CountingStream _stream;
     private readonly XmlReader _xml;
     private readonly XmlCursor _cursor;
@@ -24,7 +19,6 @@ public sealed class CommerceMlReader : IDisposable
     private readonly OfferParser _offers;
     private readonly WarningSink _warnings = new();
     private readonly List<Section> _sections = [];
-    private readonly string _fileName;
     private bool _started;
     private CommerceMlRecord? _current;
 
@@ -51,18 +45,9 @@ public sealed class CommerceMlReader : IDisposable
 
     private CommerceMlReader(Stream stream, string fileName, ClassifierContext? context, bool leaveOpen)
     {
-        _fileName = fileName;
         Context = context ?? new ClassifierContext();
         _stream = new CountingStream(stream, leaveOpen);
-        _xml = XmlReader.Create(_stream, new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            CloseInput = true,
-        });
+        _xml = CommerceMlDocument.CreateReader(_stream, closeInput: true);
         _cursor = new XmlCursor(_xml, fileName, _warnings);
         var parts = new ItemPartsParser(_cursor, Context);
         _classifierItems = new ClassifierItemParser(_cursor);
@@ -87,20 +72,8 @@ public sealed class CommerceMlReader : IDisposable
     /// <exception cref="CommerceMlException">The file is not well-formed XML, has a DTD, or is not CommerceML.</exception>
     public bool Read()
     {
-        try
-        {
-            _current = ReadNext();
-            return _current != null;
-        }
-        catch (XmlException e)
-        {
-            var location = e.LineNumber > 0 ? new SourceLocation(_fileName, e.LineNumber, e.LinePosition) : _cursor.Here();
-            throw new CommerceMlException(location, e.Message, e);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new CommerceMlException(_cursor.Here(), "the file is not in the encoding it declares: " + e.Message, e);
-        }
+        _current = CommerceMlDocument.Guard(_cursor, ReadNext);
+        return _current != null;
     }
 
     private CommerceMlRecord? ReadNext()
@@ -140,18 +113,8 @@ public sealed class CommerceMlReader : IDisposable
 
     private DocumentHeader ReadDocumentHeader()
     {
-        if (_xml.MoveToContent() != XmlNodeType.Element)
-            throw new CommerceMlException(_cursor.Here(), "the file has no root element");
-        var location = _cursor.Here();
-        if (_xml.LocalName != Root)
-            throw new CommerceMlException(location, $"not a CommerceML document: the root element is <{_xml.LocalName}>, not <{Root}>");
-        var header = new DocumentHeader
-        {
-            Location = location,
-            SchemaVersion = _xml.GetAttribute("ВерсияСхемы")?.Trim() ?? "",
-            Namespace = _xml.NamespaceURI,
-            GeneratedAt = CommerceMlValues.ParseDate(_xml.GetAttribute("ДатаФормирования")),
-        };
+        var header = CommerceMlDocument.ReadHeader(_cursor);
+        var location = header.Location;
         if (header.SchemaVersion.Length == 0)
             _cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderNoSchemaVersion));
         var empty = _xml.IsEmptyElement;

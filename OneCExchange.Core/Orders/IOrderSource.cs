@@ -1,3 +1,5 @@
+using OneCExchange.Core.CommerceMl.Orders;
+
 namespace OneCExchange.Core.Orders;
 
 /// <summary>
@@ -42,11 +44,3 @@ public sealed record OrderHandOut(int OrderId, long ChangeVersion);
 /// <param name="MaxOrders">At most this many per mode=query (the rest follow in the next exchange).</param>
 public sealed record OrderExportFilter(IReadOnlyCollection<StoreOrderStatus> Statuses, bool PaidOnly, DateTime? CreatedFromUtc,
     int MaxOrders);
-
-/// <summary>One item of a mode=info list (Элемент: Ид, Название).</summary>
-/// <param name="PaymentType">ТипОплаты of a payment system (e.g. "Наличный"/"Безналичный"), null elsewhere.</param>
-public sealed record ReferenceItem(string Id, string Name, string? PaymentType = null);
-
-/// <summary>The lists of mode=info: Cтатусы, ПлатежныеСистемы, СлужбыДоставки.</summary>
-public sealed record OrderReferenceData(IReadOnlyList<ReferenceItem> Statuses, IReadOnlyList<ReferenceItem> PaymentSystems,
-    IReadOnlyList<ReferenceItem> DeliveryServices);

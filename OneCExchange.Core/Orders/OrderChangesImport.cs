@@ -1,4 +1,4 @@
-using System.Xml;
+using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
@@ -140,7 +140,7 @@ public sealed class OrderChangesImport : IFileImport
                 }
             return count;
         }
-        catch (Exception exception) when (exception is XmlException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is CommerceMlException or IOException or UnauthorizedAccessException)
         {
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileNotLoaded, _request.RelativePath, exception.Message), exception);
         }
@@ -166,7 +166,7 @@ public sealed class OrderChangesImport : IFileImport
                 return true;
             }
         }
-        catch (Exception exception) when (exception is XmlException or FormatException or IOException)
+        catch (Exception exception) when (exception is CommerceMlException or IOException)
         {
             throw new ImportException(ExchangeMessage.Of(MessageKeys.FileChanged, _request.RelativePath, exception.Message), exception);
         }

@@ -1,3 +1,5 @@
+using OneCExchange.Core.CommerceMl.Orders;
+
 namespace OneCExchange.Core.Orders;
 
 /// <summary>Which due orders go to 1C, from the order exchange settings (mode=query and type=listen agree on it).</summary>

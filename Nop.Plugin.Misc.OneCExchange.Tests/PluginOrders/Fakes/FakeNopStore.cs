@@ -73,8 +73,11 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
             Addresses, Countries, StateProvinces, new FakeProductAttributeParser(Combinations));
         Source = new NopOrderSource(Orders, Changes, ExportStates, StateService, snapshots, pages, this, Localization, Platform,
             Platform);
-        Sink = new NopOrderChangeSink(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events, Platform,
-            StateService, Localization, new ExchangeMessageLocalizer(Localization));
+        Sink = new NopOrderChangeSink(OrderService,
+            new OrderStatusWriter(OrderService, OrderProcessing, Events, Platform, Localization),
+            new OrderShipmentWriter(OrderService, OrderProcessing, new FakeShipmentService(this), catalog, Events),
+            new OrderOneCStateWriter(StateService),
+            new OrderChangeNoteWriter(OrderService, new ExchangeMessageLocalizer(Localization)));
     }
 
     public CustomerRole RegisteredRole { get; }

@@ -9,9 +9,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Admin;
 /// <summary>Adds "1C exchange history" to the admin menu, under Configuration, for those who manage plugins.</summary>
 public class HistoryMenuEventConsumer : BaseAdminMenuCreatedEventConsumer
 {
+    #region Fields
+
     protected readonly IAdminMenu _adminMenu;
     protected readonly ILocalizationService _localizationService;
     protected readonly IPermissionService _permissionService;
+
+    #endregion
+
+    #region Ctor
 
     public HistoryMenuEventConsumer(IAdminMenu adminMenu,
         ILocalizationService localizationService,
@@ -22,6 +28,8 @@ public class HistoryMenuEventConsumer : BaseAdminMenuCreatedEventConsumer
         _localizationService = localizationService;
         _permissionService = permissionService;
     }
+
+    #endregion
 
     protected override Task<bool> CheckAccessAsync()
     {

@@ -8,8 +8,23 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// the entity caches of every written type, and the catalog caches derived from them (prices, featured products,
 /// category lookups, filterable options, and Nop.Web's presentation models).
 /// </summary>
-public class CatalogCacheCleaner(IStaticCacheManager staticCacheManager)
+public class CatalogCacheCleaner
 {
+    #region Fields
+
+    protected readonly IStaticCacheManager _staticCacheManager;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogCacheCleaner(IStaticCacheManager staticCacheManager)
+    {
+        _staticCacheManager = staticCacheManager;
+    }
+
+    #endregion
+
     /// <summary>Nop.Web's model cache prefix (NopModelCacheDefaults lives in Nop.Web, which the plugin does not reference).</summary>
     public const string PresentationModelsPrefix = "Nop.pres.";
 
@@ -18,12 +33,12 @@ public class CatalogCacheCleaner(IStaticCacheManager staticCacheManager)
         if (writtenTypes.Count == 0)
             return;
         foreach (var type in writtenTypes)
-            await staticCacheManager.RemoveByPrefixAsync(EntityPrefix(type));
-        await staticCacheManager.RemoveByPrefixAsync(string.Format(NopCatalogDefaults.ProductPricePrefix, string.Empty));
-        await staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.FeaturedProductIdsPrefix);
-        await staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.ChildCategoryIdLookupPrefix);
-        await staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.FilterableSpecificationAttributeOptionsPrefix);
-        await staticCacheManager.RemoveByPrefixAsync(PresentationModelsPrefix);
+            await _staticCacheManager.RemoveByPrefixAsync(EntityPrefix(type));
+        await _staticCacheManager.RemoveByPrefixAsync(string.Format(NopCatalogDefaults.ProductPricePrefix, string.Empty));
+        await _staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.FeaturedProductIdsPrefix);
+        await _staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.ChildCategoryIdLookupPrefix);
+        await _staticCacheManager.RemoveByPrefixAsync(NopCatalogDefaults.FilterableSpecificationAttributeOptionsPrefix);
+        await _staticCacheManager.RemoveByPrefixAsync(PresentationModelsPrefix);
     }
 
     /// <summary><see cref="NopEntityCacheDefaults{TEntity}.Prefix"/> of a runtime type.</summary>

@@ -13,9 +13,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// </summary>
 public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
 {
+    #region Fields
+
     protected readonly OneCExchangeSettings _settings;
     protected readonly CurrencySettings _currencySettings;
     protected readonly ICurrencyService _currencyService;
+
+    #endregion
+
+    #region Ctor
 
     public CatalogImportOptionsFactory(OneCExchangeSettings settings, CurrencySettings currencySettings, ICurrencyService currencyService)
     {
@@ -23,6 +29,8 @@ public class CatalogImportOptionsFactory : ICatalogImportOptionsFactory
         _currencySettings = currencySettings;
         _currencyService = currencyService;
     }
+
+    #endregion
 
     public virtual async Task<CatalogImportOptions> CreateAsync()
     {

@@ -11,14 +11,39 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Offers: prices (product price, old price, cost, tier prices per customer role; combination price override), stock
 /// (total, per warehouse, per combination) and the roll-up of combination stock to the product.
 /// </summary>
-public class CatalogOfferWriter(
-    IRepository<NopTierPrice> tierPrices,
-    IRepository<CustomerRole> customerRoles,
-    IRepository<ProductWarehouseInventory> warehouseInventory,
-    IRepository<ProductAttributeCombination> combinations,
-    CatalogProductWriter productWriter,
-    CatalogVariantWriter variantWriter)
+public class CatalogOfferWriter
 {
+    #region Fields
+
+    protected readonly IRepository<NopTierPrice> _tierPrices;
+    protected readonly IRepository<CustomerRole> _customerRoles;
+    protected readonly IRepository<ProductWarehouseInventory> _warehouseInventory;
+    protected readonly IRepository<ProductAttributeCombination> _combinations;
+    protected readonly CatalogProductWriter _productWriter;
+    protected readonly CatalogVariantWriter _variantWriter;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogOfferWriter(
+        IRepository<NopTierPrice> tierPrices,
+        IRepository<CustomerRole> customerRoles,
+        IRepository<ProductWarehouseInventory> warehouseInventory,
+        IRepository<ProductAttributeCombination> combinations,
+        CatalogProductWriter productWriter,
+        CatalogVariantWriter variantWriter)
+    {
+        _tierPrices = tierPrices;
+        _customerRoles = customerRoles;
+        _warehouseInventory = warehouseInventory;
+        _combinations = combinations;
+        _productWriter = productWriter;
+        _variantWriter = variantWriter;
+    }
+
+    #endregion
+
     public virtual async Task ApplyPricesAsync(CatalogBatchContext context, IReadOnlyList<Indexed<SetOfferPrices>> commands)
     {
         await LoadTargetsAsync(context, commands.Select(c => (c.Command.Target, c.Command.TargetId)));
@@ -60,7 +85,7 @@ public class CatalogOfferWriter(
         if (relevant.Count == 0)
             return;
         var roleIds = await RoleIdsAsync(relevant.SelectMany(c => c.ManagedTierRoles.Concat(c.TierPrices.Select(t => t.CustomerRoleSystemName))));
-        var existing = (await tierPrices.WhereInAsync(t => t.ProductId, relevant.Select(c => c.TargetId))).ToLookup(t => t.ProductId);
+        var existing = (await _tierPrices.WhereInAsync(t => t.ProductId, relevant.Select(c => c.TargetId))).ToLookup(t => t.ProductId);
         var inserts = new List<NopTierPrice>();
         var updates = new List<NopTierPrice>();
         var deletes = new List<NopTierPrice>();
@@ -88,14 +113,14 @@ public class CatalogOfferWriter(
                 ProductId = command.TargetId, CustomerRoleId = w.Key, Quantity = 1, StoreId = 0, Price = w.Value
             }));
         }
-        await tierPrices.WriteChangesAsync(context, inserts, deletes, updates, [nameof(NopTierPrice.Price)]);
+        await _tierPrices.WriteChangesAsync(context, inserts, deletes, updates, [nameof(NopTierPrice.Price)]);
     }
 
     /// <summary>Customer role ids by system name; an unknown role is a settings error named in the message.</summary>
     protected virtual async Task<Dictionary<string, int>> RoleIdsAsync(IEnumerable<string> systemNames)
     {
         var names = systemNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var roles = await customerRoles.WhereInAsync(r => r.SystemName, names);
+        var roles = await _customerRoles.WhereInAsync(r => r.SystemName, names);
         var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in roles.OrderBy(r => r.Id))
             ids.TryAdd(role.SystemName, role.Id);
@@ -142,7 +167,7 @@ public class CatalogOfferWriter(
     {
         if (commands.Count == 0)
             return;
-        var existing = (await warehouseInventory.WhereInAsync(w => w.ProductId, commands.Select(c => c.TargetId)))
+        var existing = (await _warehouseInventory.WhereInAsync(w => w.ProductId, commands.Select(c => c.TargetId)))
             .ToLookup(w => w.ProductId);
         var inserts = new List<ProductWarehouseInventory>();
         var updates = new Dictionary<int, ProductWarehouseInventory>();
@@ -163,7 +188,7 @@ public class CatalogOfferWriter(
                 ProductId = command.TargetId, WarehouseId = w.Key, StockQuantity = w.Value
             }));
         }
-        await warehouseInventory.WriteChangesAsync(context, inserts, [], updates.Values.ToList(),
+        await _warehouseInventory.WriteChangesAsync(context, inserts, [], updates.Values.ToList(),
             [nameof(ProductWarehouseInventory.StockQuantity)]);
     }
 
@@ -171,8 +196,8 @@ public class CatalogOfferWriter(
     public virtual async Task ApplyRollUpsAsync(CatalogBatchContext context, IReadOnlyList<Indexed<RollUpVariantStock>> commands)
     {
         var productIds = commands.Select(c => c.Command.ProductId).Distinct().ToList();
-        await productWriter.LoadProductsAsync(context, productIds);
-        var stored = await combinations.WhereInAsync(c => c.ProductId, productIds);
+        await _productWriter.LoadProductsAsync(context, productIds);
+        var stored = await _combinations.WhereInAsync(c => c.ProductId, productIds);
         var current = stored.ToDictionary(c => c.Id);
         var rolledUp = productIds.ToHashSet();
         foreach (var tracked in context.TrackedCombinations.Where(c => rolledUp.Contains(c.ProductId)))
@@ -197,13 +222,13 @@ public class CatalogOfferWriter(
         var changed = context.ChangedCombinations();
         if (changed.Count == 0)
             return;
-        await context.UpdateAsync(combinations, changed, context.ChangedProperties(changed));
+        await context.UpdateAsync(_combinations, changed, context.ChangedProperties(changed));
     }
 
-    private async Task LoadTargetsAsync(CatalogBatchContext context, IEnumerable<(OfferTarget Target, int Id)> targets)
+    protected virtual async Task LoadTargetsAsync(CatalogBatchContext context, IEnumerable<(OfferTarget Target, int Id)> targets)
     {
         var list = targets.ToList();
-        await productWriter.LoadProductsAsync(context, list.Where(t => t.Target == OfferTarget.Product).Select(t => t.Id));
-        await variantWriter.LoadCombinationsAsync(context, list.Where(t => t.Target == OfferTarget.Variant).Select(t => t.Id));
+        await _productWriter.LoadProductsAsync(context, list.Where(t => t.Target == OfferTarget.Product).Select(t => t.Id));
+        await _variantWriter.LoadCombinationsAsync(context, list.Where(t => t.Target == OfferTarget.Variant).Select(t => t.Id));
     }
 }

@@ -13,13 +13,36 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// (the service also drops its thumbnails), unchanged ones only get their order, and pictures 1C no longer sends are
 /// removed from the product and deleted.
 /// </summary>
-public class CatalogPictureWriter(
-    IPictureService pictureService,
-    IRepository<Picture> pictures,
-    IRepository<PictureBinary> pictureBinaries,
-    IRepository<NopProductPicture> productPictures,
-    OneCMappingTable mappingTable)
+public class CatalogPictureWriter
 {
+    #region Fields
+
+    protected readonly IPictureService _pictureService;
+    protected readonly IRepository<Picture> _pictures;
+    protected readonly IRepository<PictureBinary> _pictureBinaries;
+    protected readonly IRepository<NopProductPicture> _productPictures;
+    protected readonly OneCMappingTable _mappingTable;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogPictureWriter(
+        IPictureService pictureService,
+        IRepository<Picture> pictures,
+        IRepository<PictureBinary> pictureBinaries,
+        IRepository<NopProductPicture> productPictures,
+        OneCMappingTable mappingTable)
+    {
+        _pictureService = pictureService;
+        _pictures = pictures;
+        _pictureBinaries = pictureBinaries;
+        _productPictures = productPictures;
+        _mappingTable = mappingTable;
+    }
+
+    #endregion
+
     /// <summary>New picture files held in memory at once before they are written (a batch may carry many).</summary>
     public const long MaxBytesPerInsert = 64L * 1024 * 1024;
 
@@ -34,9 +57,9 @@ public class CatalogPictureWriter(
             return;
 
         var referenced = targets.SelectMany(t => t.Command.Pictures ?? []).Select(p => p.PictureId).OfType<int>().ToList();
-        var stillThere = referenced.Count == 0 ? [] : (await pictures.ByIdsAsync(referenced)).Select(p => p.Id).ToHashSet();
+        var stillThere = referenced.Count == 0 ? [] : (await _pictures.ByIdsAsync(referenced)).Select(p => p.Id).ToHashSet();
         var toRead = targets.Where(t => !t.Created).Select(t => t.ProductId).ToList();
-        var existing = (toRead.Count == 0 ? [] : await productPictures.WhereInAsync(pp => pp.ProductId, toRead))
+        var existing = (toRead.Count == 0 ? [] : await _productPictures.WhereInAsync(pp => pp.ProductId, toRead))
             .ToLookup(pp => pp.ProductId);
         // A picture deleted in the store since 1C last sent it is uploaded again.
         var planned = targets.Select(t => (t.Command.Pictures ?? []).Select(p =>
@@ -87,9 +110,9 @@ public class CatalogPictureWriter(
 
         if (removed.Count > 0)
             await RemoveAsync(context, removed);
-        await context.UpdateAsync(productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
+        await context.UpdateAsync(_productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
         if (inserts.Count > 0)
-            await productPictures.InsertAsync(inserts, context.PublishEvents);
+            await _productPictures.InsertAsync(inserts, context.PublishEvents);
         if (removed.Count + updates.Count + inserts.Count > 0)
             context.Wrote<NopProductPicture>();
     }
@@ -104,11 +127,11 @@ public class CatalogPictureWriter(
     {
         if (adds.Count == 0)
             return;
-        if (!await pictureService.IsStoreInDbAsync())
+        if (!await _pictureService.IsStoreInDbAsync())
         {
             // On disk the picture service names and writes the files.
             foreach (var (product, picture, ids, position) in adds)
-                ids[position] = (await pictureService.InsertPictureAsync(await ReadFileAsync(product, picture), picture.MimeType,
+                ids[position] = (await _pictureService.InsertPictureAsync(await ReadFileAsync(product, picture), picture.MimeType,
                     picture.SeoFileName, picture.Caption, picture.Caption)).Id;
             return;
         }
@@ -121,7 +144,7 @@ public class CatalogPictureWriter(
             cancellationToken.ThrowIfCancellationRequested();
             var mimeType = Cut(picture.MimeType ?? string.Empty, 20);
             var seoFileName = Cut(picture.SeoFileName, 100);
-            var binary = await pictureService.ValidatePictureAsync(await ReadFileAsync(product, picture), mimeType, seoFileName);
+            var binary = await _pictureService.ValidatePictureAsync(await ReadFileAsync(product, picture), mimeType, seoFileName);
             rows.Add(new Picture
             {
                 MimeType = mimeType, SeoFilename = seoFileName, AltAttribute = picture.Caption, TitleAttribute = picture.Caption, IsNew = true
@@ -140,8 +163,8 @@ public class CatalogPictureWriter(
         {
             if (rows.Count == 0)
                 return;
-            await pictures.InsertAsync(rows, context.PublishEvents);
-            await pictureBinaries.InsertAsync(rows.Select((p, i) => new PictureBinary { PictureId = p.Id, BinaryData = binaries[i] }).ToList(),
+            await _pictures.InsertAsync(rows, context.PublishEvents);
+            await _pictureBinaries.InsertAsync(rows.Select((p, i) => new PictureBinary { PictureId = p.Id, BinaryData = binaries[i] }).ToList(),
                 context.PublishEvents);
             for (var i = 0; i < rows.Count; i++)
                 slots[i].Ids[slots[i].Position] = rows[i].Id;
@@ -163,7 +186,7 @@ public class CatalogPictureWriter(
             case PictureAction.Replace:
                 var id = picture.PictureId ?? throw new InvalidOperationException(
                     $"Product {product.Key}: picture {picture.RelativePath} is to be replaced but has no picture id");
-                await pictureService.UpdatePictureAsync(id, await ReadFileAsync(product, picture), picture.MimeType,
+                await _pictureService.UpdatePictureAsync(id, await ReadFileAsync(product, picture), picture.MimeType,
                     picture.SeoFileName, picture.Caption, picture.Caption);
                 return id;
             default:
@@ -184,10 +207,10 @@ public class CatalogPictureWriter(
     /// <summary>Removes pictures from their products and deletes them (binary and thumbs) with their mapping rows.</summary>
     protected virtual async Task RemoveAsync(CatalogBatchContext context, List<NopProductPicture> removed)
     {
-        await productPictures.DeleteAsync(removed, context.PublishEvents);
+        await _productPictures.DeleteAsync(removed, context.PublishEvents);
         var pictureIds = removed.Select(pp => pp.PictureId).Distinct().ToList();
-        foreach (var picture in await pictures.ByIdsAsync(pictureIds))
-            await pictureService.DeletePictureAsync(picture);
-        await mappingTable.DeleteByEntityIdsAsync(CatalogEntityKind.Picture, pictureIds);
+        foreach (var picture in await _pictures.ByIdsAsync(pictureIds))
+            await _pictureService.DeletePictureAsync(picture);
+        await _mappingTable.DeleteByEntityIdsAsync(CatalogEntityKind.Picture, pictureIds);
     }
 }

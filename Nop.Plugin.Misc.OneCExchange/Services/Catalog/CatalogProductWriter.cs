@@ -9,14 +9,39 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Writes products from the catalog: their fields, slug, categories, manufacturer and specifications, with bulk inserts
 /// for new rows and one read per related table for the whole batch.
 /// </summary>
-public class CatalogProductWriter(
-    IRepository<Product> products,
-    IRepository<ProductCategory> productCategories,
-    IRepository<ProductManufacturer> productManufacturers,
-    IRepository<ProductSpecificationAttribute> productSpecifications,
-    OneCMappingTable mappingTable,
-    SlugWriter slugWriter)
+public class CatalogProductWriter
 {
+    #region Fields
+
+    protected readonly IRepository<Product> _products;
+    protected readonly IRepository<ProductCategory> _productCategories;
+    protected readonly IRepository<ProductManufacturer> _productManufacturers;
+    protected readonly IRepository<ProductSpecificationAttribute> _productSpecifications;
+    protected readonly OneCMappingTable _mappingTable;
+    protected readonly SlugWriter _slugWriter;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogProductWriter(
+        IRepository<Product> products,
+        IRepository<ProductCategory> productCategories,
+        IRepository<ProductManufacturer> productManufacturers,
+        IRepository<ProductSpecificationAttribute> productSpecifications,
+        OneCMappingTable mappingTable,
+        SlugWriter slugWriter)
+    {
+        _products = products;
+        _productCategories = productCategories;
+        _productManufacturers = productManufacturers;
+        _productSpecifications = productSpecifications;
+        _mappingTable = mappingTable;
+        _slugWriter = slugWriter;
+    }
+
+    #endregion
+
     /// <summary>The admin's defaults for a new product, used when a create command carries none.</summary>
     public static readonly NewProductDefaults AdminDefaults = new(OrderMinimumQuantity: 1, OrderMaximumQuantity: 10000,
         VisibleIndividually: true, ManageInventory: true, DisplayStockAvailability: true);
@@ -37,14 +62,14 @@ public class CatalogProductWriter(
         if (creates.Count == 0)
             return [];
         var entities = creates.Select(c => NewProduct(context, c.Command)).ToList();
-        await products.InsertAsync(entities, context.PublishEvents);
+        await _products.InsertAsync(entities, context.PublishEvents);
         context.Wrote<Product>();
         for (var i = 0; i < creates.Count; i++)
         {
             context.Track(entities[i]);
             context.Done(creates[i].Index, creates[i].Command, entities[i].Id, created: true);
         }
-        await slugWriter.AddAsync(context, nameof(Product), creates.Select((c, i) => (entities[i].Id, c.Command.Slug)));
+        await _slugWriter.AddAsync(context, nameof(Product), creates.Select((c, i) => (entities[i].Id, c.Command.Slug)));
         return entities.Select(e => e.Id).ToHashSet();
     }
 
@@ -112,7 +137,7 @@ public class CatalogProductWriter(
         var missing = context.MissingProducts(ids).ToList();
         if (missing.Count == 0)
             return;
-        foreach (var product in await products.ByIdsAsync(missing))
+        foreach (var product in await _products.ByIdsAsync(missing))
             context.Track(product);
     }
 
@@ -122,7 +147,7 @@ public class CatalogProductWriter(
         var changed = context.ChangedProducts();
         if (changed.Count == 0)
             return;
-        await context.UpdateAsync(products, changed, context.ChangedProperties(changed));
+        await context.UpdateAsync(_products, changed, context.ChangedProperties(changed));
     }
 
     /// <summary>The categories given become the product's complete set.</summary>
@@ -132,7 +157,7 @@ public class CatalogProductWriter(
         var given = targets.Where(t => t.Command.CategoryIds is not null).ToList();
         if (given.Count == 0)
             return;
-        var existing = await ExistingAsync(productCategories, pc => pc.ProductId, given.Select(t => t.ProductId), createdIds);
+        var existing = await ExistingAsync(_productCategories, pc => pc.ProductId, given.Select(t => t.ProductId), createdIds);
         var inserts = new List<ProductCategory>();
         var deletes = new List<ProductCategory>();
         foreach (var (productId, command) in given)
@@ -143,7 +168,7 @@ public class CatalogProductWriter(
             inserts.AddRange(wanted.Where(id => current.All(pc => pc.CategoryId != id))
                 .Select(id => new ProductCategory { ProductId = productId, CategoryId = id, DisplayOrder = 0 }));
         }
-        await productCategories.WriteChangesAsync(context, inserts, deletes);
+        await _productCategories.WriteChangesAsync(context, inserts, deletes);
     }
 
     /// <summary>
@@ -156,8 +181,8 @@ public class CatalogProductWriter(
         var given = targets.Where(t => t.Command.ManufacturerId is not null).ToList();
         if (given.Count == 0)
             return;
-        var existing = await ExistingAsync(productManufacturers, pm => pm.ProductId, given.Select(t => t.ProductId), createdIds);
-        var fromOneC = await mappingTable.FindMappedEntityIdsAsync(CatalogEntityKind.Manufacturer,
+        var existing = await ExistingAsync(_productManufacturers, pm => pm.ProductId, given.Select(t => t.ProductId), createdIds);
+        var fromOneC = await _mappingTable.FindMappedEntityIdsAsync(CatalogEntityKind.Manufacturer,
             existing.SelectMany(e => e.Value).Select(pm => pm.ManufacturerId));
         var inserts = new List<ProductManufacturer>();
         var deletes = new List<ProductManufacturer>();
@@ -169,7 +194,7 @@ public class CatalogProductWriter(
             if (current.All(pm => pm.ManufacturerId != wanted))
                 inserts.Add(new ProductManufacturer { ProductId = productId, ManufacturerId = wanted });
         }
-        await productManufacturers.WriteChangesAsync(context, inserts, deletes);
+        await _productManufacturers.WriteChangesAsync(context, inserts, deletes);
     }
 
     /// <summary>
@@ -182,7 +207,7 @@ public class CatalogProductWriter(
         var given = targets.Where(t => t.Command.Specifications is not null).ToList();
         if (given.Count == 0)
             return;
-        var existing = await ExistingAsync(productSpecifications, ps => ps.ProductId, given.Select(t => t.ProductId), createdIds);
+        var existing = await ExistingAsync(_productSpecifications, ps => ps.ProductId, given.Select(t => t.ProductId), createdIds);
         var inserts = new List<ProductSpecificationAttribute>();
         var updates = new List<ProductSpecificationAttribute>();
         var deletes = new List<ProductSpecificationAttribute>();
@@ -206,7 +231,7 @@ public class CatalogProductWriter(
             }
             deletes.AddRange(unmatched);
         }
-        await productSpecifications.WriteChangesAsync(context, inserts, deletes, updates, SpecificationColumns);
+        await _productSpecifications.WriteChangesAsync(context, inserts, deletes, updates, SpecificationColumns);
     }
 
     private static readonly string[] SpecificationColumns =

@@ -13,28 +13,59 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Writes what products refer to: categories, specification attributes and options, manufacturers, tax categories
 /// and warehouses. New entities go in one bulk insert per type, changed ones in one list update.
 /// </summary>
-public class CatalogReferenceWriter(
-    IRepository<Category> categories,
-    IRepository<Manufacturer> manufacturers,
-    IRepository<SpecificationAttribute> specificationAttributes,
-    IRepository<SpecificationAttributeOption> specificationOptions,
-    IRepository<TaxCategory> taxCategories,
-    IRepository<Warehouse> warehouses,
-    IRepository<Address> addresses,
-    SlugWriter slugWriter,
-    CatalogSettings catalogSettings)
+public class CatalogReferenceWriter
 {
+    #region Fields
+
+    protected readonly IRepository<Category> _categories;
+    protected readonly IRepository<Manufacturer> _manufacturers;
+    protected readonly IRepository<SpecificationAttribute> _specificationAttributes;
+    protected readonly IRepository<SpecificationAttributeOption> _specificationOptions;
+    protected readonly IRepository<TaxCategory> _taxCategories;
+    protected readonly IRepository<Warehouse> _warehouses;
+    protected readonly IRepository<Address> _addresses;
+    protected readonly SlugWriter _slugWriter;
+    protected readonly CatalogSettings _catalogSettings;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogReferenceWriter(
+        IRepository<Category> categories,
+        IRepository<Manufacturer> manufacturers,
+        IRepository<SpecificationAttribute> specificationAttributes,
+        IRepository<SpecificationAttributeOption> specificationOptions,
+        IRepository<TaxCategory> taxCategories,
+        IRepository<Warehouse> warehouses,
+        IRepository<Address> addresses,
+        SlugWriter slugWriter,
+        CatalogSettings catalogSettings)
+    {
+        _categories = categories;
+        _manufacturers = manufacturers;
+        _specificationAttributes = specificationAttributes;
+        _specificationOptions = specificationOptions;
+        _taxCategories = taxCategories;
+        _warehouses = warehouses;
+        _addresses = addresses;
+        _slugWriter = slugWriter;
+        _catalogSettings = catalogSettings;
+    }
+
+    #endregion
+
     /// <summary>Groups → categories with the same tree (a move changes ParentCategoryId), published, with a slug.</summary>
     public virtual async Task ApplyCategoriesAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertCategory>> commands)
     {
-        var created = await UpsertAsync(context, categories, commands,
+        var created = await UpsertAsync(context, _categories, commands,
             c => new Category
             {
                 Name = c.Name, Description = c.Description, ParentCategoryId = c.ParentCategoryId,
                 DisplayOrder = c.DisplayOrder, Published = c.Published,
                 // The admin's defaults for a new category.
-                PageSize = catalogSettings.DefaultCategoryPageSize,
-                PageSizeOptions = catalogSettings.DefaultCategoryPageSizeOptions,
+                PageSize = _catalogSettings.DefaultCategoryPageSize,
+                PageSizeOptions = _catalogSettings.DefaultCategoryPageSizeOptions,
                 AllowCustomersToSelectPageSize = true,
                 CreatedOnUtc = context.NowUtc, UpdatedOnUtc = context.NowUtc
             },
@@ -49,20 +80,20 @@ public class CatalogReferenceWriter(
                     e.UpdatedOnUtc = context.NowUtc;
                 return changed;
             });
-        await slugWriter.AddAsync(context, nameof(Category), created.Select(x => (x.Entity.Id, x.Command.Slug)));
+        await _slugWriter.AddAsync(context, nameof(Category), created.Select(x => (x.Entity.Id, x.Command.Slug)));
     }
 
     /// <summary>Properties → specification attributes.</summary>
     public virtual Task ApplySpecificationAttributesAsync(CatalogBatchContext context,
         IReadOnlyList<Indexed<UpsertSpecificationAttribute>> commands) =>
-        UpsertAsync(context, specificationAttributes, commands,
+        UpsertAsync(context, _specificationAttributes, commands,
             c => new SpecificationAttribute { Name = c.Name, DisplayOrder = c.DisplayOrder },
             (c, e) => Set(e.Name, c.Name, v => e.Name = v) | Set(e.DisplayOrder, c.DisplayOrder, v => e.DisplayOrder = v));
 
     /// <summary>Reference values (and the placeholder option that carries custom values) → options.</summary>
     public virtual Task ApplySpecificationOptionsAsync(CatalogBatchContext context,
         IReadOnlyList<Indexed<UpsertSpecificationOption>> commands) =>
-        UpsertAsync(context, specificationOptions, commands,
+        UpsertAsync(context, _specificationOptions, commands,
             c => new SpecificationAttributeOption
             {
                 SpecificationAttributeId = c.SpecificationAttributeId, Name = c.Name, DisplayOrder = c.DisplayOrder
@@ -72,12 +103,12 @@ public class CatalogReferenceWriter(
 
     public virtual async Task ApplyManufacturersAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertManufacturer>> commands)
     {
-        var created = await UpsertAsync(context, manufacturers, commands,
+        var created = await UpsertAsync(context, _manufacturers, commands,
             c => new Manufacturer
             {
                 Name = c.Name, Published = c.Published,
-                PageSize = catalogSettings.DefaultManufacturerPageSize,
-                PageSizeOptions = catalogSettings.DefaultManufacturerPageSizeOptions,
+                PageSize = _catalogSettings.DefaultManufacturerPageSize,
+                PageSizeOptions = _catalogSettings.DefaultManufacturerPageSizeOptions,
                 AllowCustomersToSelectPageSize = true,
                 CreatedOnUtc = context.NowUtc, UpdatedOnUtc = context.NowUtc
             },
@@ -88,7 +119,7 @@ public class CatalogReferenceWriter(
                     e.UpdatedOnUtc = context.NowUtc;
                 return changed;
             });
-        await slugWriter.AddAsync(context, nameof(Manufacturer), created.Select(x => (x.Entity.Id, x.Command.Slug)));
+        await _slugWriter.AddAsync(context, nameof(Manufacturer), created.Select(x => (x.Entity.Id, x.Command.Slug)));
     }
 
     /// <summary>A VAT rate → the store's tax category of that exact name, created when there is none.</summary>
@@ -97,14 +128,14 @@ public class CatalogReferenceWriter(
         var newNames = commands.Where(c => c.Command.EntityId is null).Select(c => c.Command.Name).ToList();
         var byName = newNames.Count == 0
             ? []
-            : (await taxCategories.WhereInAsync(t => t.Name, newNames))
+            : (await _taxCategories.WhereInAsync(t => t.Name, newNames))
                 .GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(t => t.Id), StringComparer.Ordinal);
         var resolved = commands
             .Select(c => c.Command.EntityId is null && byName.TryGetValue(c.Command.Name, out var id)
                 ? c with { Command = c.Command with { EntityId = id } }
                 : c)
             .ToList();
-        await UpsertAsync(context, taxCategories, resolved,
+        await UpsertAsync(context, _taxCategories, resolved,
             c => new TaxCategory { Name = c.Name },
             (c, e) => Set(e.Name, c.Name, v => e.Name = v));
     }
@@ -113,14 +144,14 @@ public class CatalogReferenceWriter(
     public virtual async Task ApplyWarehousesAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertWarehouse>> commands)
     {
         var addressIds = new Dictionary<int, int>();
-        await UpsertAsync(context, warehouses, commands,
+        await UpsertAsync(context, _warehouses, commands,
             c => new Warehouse { Name = c.Name },
             (c, e) => Set(e.Name, c.Name, v => e.Name = v),
             (index, warehouse) => warehouse.AddressId = addressIds[index],
             async creates =>
             {
                 var newAddresses = creates.Select(c => new Address { Address1 = c.Command.Address, CreatedOnUtc = context.NowUtc }).ToList();
-                await addresses.InsertAsync(newAddresses, context.PublishEvents);
+                await _addresses.InsertAsync(newAddresses, context.PublishEvents);
                 context.Wrote<Address>();
                 for (var i = 0; i < creates.Count; i++)
                     addressIds[creates[i].Index] = newAddresses[i].Id;

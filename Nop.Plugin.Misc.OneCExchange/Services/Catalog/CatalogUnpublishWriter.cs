@@ -9,12 +9,33 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Unpublishes what 1C deleted or no longer sends: categories, products and manufacturers are hidden (never deleted);
 /// a deleted variant gets no stock and no backorders.
 /// </summary>
-public class CatalogUnpublishWriter(
-    IRepository<Category> categories,
-    IRepository<Manufacturer> manufacturers,
-    CatalogProductWriter productWriter,
-    CatalogVariantWriter variantWriter)
+public class CatalogUnpublishWriter
 {
+    #region Fields
+
+    protected readonly IRepository<Category> _categories;
+    protected readonly IRepository<Manufacturer> _manufacturers;
+    protected readonly CatalogProductWriter _productWriter;
+    protected readonly CatalogVariantWriter _variantWriter;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogUnpublishWriter(
+        IRepository<Category> categories,
+        IRepository<Manufacturer> manufacturers,
+        CatalogProductWriter productWriter,
+        CatalogVariantWriter variantWriter)
+    {
+        _categories = categories;
+        _manufacturers = manufacturers;
+        _productWriter = productWriter;
+        _variantWriter = variantWriter;
+    }
+
+    #endregion
+
     public virtual async Task ApplyAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UnpublishEntity>> commands)
     {
         foreach (var (_, command) in commands.Where(c => c.Command.EntityId is null))
@@ -26,7 +47,7 @@ public class CatalogUnpublishWriter(
         var byKind = commands.ToLookup(c => c.Command.EntityKind);
 
         var products = byKind[CatalogEntityKind.Product].ToList();
-        await productWriter.LoadProductsAsync(context, products.Select(c => c.Command.EntityId!.Value));
+        await _productWriter.LoadProductsAsync(context, products.Select(c => c.Command.EntityId!.Value));
         foreach (var (index, command) in products)
         {
             var product = context.Product(command.EntityId!.Value, command);
@@ -40,7 +61,7 @@ public class CatalogUnpublishWriter(
         }
 
         var variants = byKind[CatalogEntityKind.Variant].ToList();
-        await variantWriter.LoadCombinationsAsync(context, variants.Select(c => c.Command.EntityId!.Value));
+        await _variantWriter.LoadCombinationsAsync(context, variants.Select(c => c.Command.EntityId!.Value));
         foreach (var (index, command) in variants)
         {
             var combination = context.Combination(command.EntityId!.Value, command);
@@ -53,9 +74,9 @@ public class CatalogUnpublishWriter(
             context.Done(index, command, combination.Id, created: false);
         }
 
-        await UnpublishAsync(context, categories, byKind[CatalogEntityKind.Category].ToList(),
+        await UnpublishAsync(context, _categories, byKind[CatalogEntityKind.Category].ToList(),
             c => c.Published, c => { c.Published = false; c.UpdatedOnUtc = context.NowUtc; });
-        await UnpublishAsync(context, manufacturers, byKind[CatalogEntityKind.Manufacturer].ToList(),
+        await UnpublishAsync(context, _manufacturers, byKind[CatalogEntityKind.Manufacturer].ToList(),
             m => m.Published, m => { m.Published = false; m.UpdatedOnUtc = context.NowUtc; });
     }
 

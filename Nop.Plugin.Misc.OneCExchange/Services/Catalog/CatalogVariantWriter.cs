@@ -9,18 +9,43 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Characteristics → product attributes (by name), their values, and the attribute combination of each variant with
 /// its own SKU; the product then manages stock by attributes. Each level is one read and one bulk insert per batch.
 /// </summary>
-public class CatalogVariantWriter(
-    IRepository<ProductAttribute> productAttributes,
-    IRepository<ProductAttributeMapping> attributeMappings,
-    IRepository<ProductAttributeValue> attributeValues,
-    IRepository<ProductAttributeCombination> combinations,
-    IProductAttributeParser attributeParser,
-    CatalogProductWriter productWriter)
+public class CatalogVariantWriter
 {
+    #region Fields
+
+    protected readonly IRepository<ProductAttribute> _productAttributes;
+    protected readonly IRepository<ProductAttributeMapping> _attributeMappings;
+    protected readonly IRepository<ProductAttributeValue> _attributeValues;
+    protected readonly IRepository<ProductAttributeCombination> _combinations;
+    protected readonly IProductAttributeParser _attributeParser;
+    protected readonly CatalogProductWriter _productWriter;
+
+    #endregion
+
+    #region Ctor
+
+    public CatalogVariantWriter(
+        IRepository<ProductAttribute> productAttributes,
+        IRepository<ProductAttributeMapping> attributeMappings,
+        IRepository<ProductAttributeValue> attributeValues,
+        IRepository<ProductAttributeCombination> combinations,
+        IProductAttributeParser attributeParser,
+        CatalogProductWriter productWriter)
+    {
+        _productAttributes = productAttributes;
+        _attributeMappings = attributeMappings;
+        _attributeValues = attributeValues;
+        _combinations = combinations;
+        _attributeParser = attributeParser;
+        _productWriter = productWriter;
+    }
+
+    #endregion
+
     public virtual async Task ApplyAsync(CatalogBatchContext context, IReadOnlyList<Indexed<UpsertVariant>> commands)
     {
         var productIds = commands.Select(c => c.Command.ProductId).Distinct().ToList();
-        await productWriter.LoadProductsAsync(context, productIds);
+        await _productWriter.LoadProductsAsync(context, productIds);
         var attributeIds = await EnsureAttributesAsync(context, commands);
         var mappings = await EnsureMappingsAsync(context, commands, attributeIds);
         var values = await EnsureValuesAsync(context, commands, attributeIds, mappings);
@@ -35,7 +60,7 @@ public class CatalogVariantWriter(
             foreach (var attribute in command.Attributes)
             {
                 var mapping = mappings[(command.ProductId, attributeIds[attribute.Name])];
-                xml = attributeParser.AddProductAttribute(xml, mapping, values[(mapping.Id, attribute.Value)].ToString());
+                xml = _attributeParser.AddProductAttribute(xml, mapping, values[(mapping.Id, attribute.Value)].ToString());
             }
 
             // A combination deleted in the store since 1C last sent it is created again.
@@ -62,7 +87,7 @@ public class CatalogVariantWriter(
 
         if (creates.Count == 0)
             return;
-        await combinations.InsertAsync(creates.Select(c => c.Combination).ToList(), context.PublishEvents);
+        await _combinations.InsertAsync(creates.Select(c => c.Combination).ToList(), context.PublishEvents);
         context.Wrote<ProductAttributeCombination>();
         foreach (var (item, combination) in creates)
         {
@@ -95,7 +120,7 @@ public class CatalogVariantWriter(
         var missing = context.MissingCombinations(ids).ToList();
         if (missing.Count == 0)
             return;
-        foreach (var combination in await combinations.ByIdsAsync(missing))
+        foreach (var combination in await _combinations.ByIdsAsync(missing))
             context.Track(combination);
     }
 
@@ -105,12 +130,12 @@ public class CatalogVariantWriter(
     {
         var names = commands.SelectMany(c => c.Command.Attributes).Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var attribute in (await productAttributes.WhereInAsync(a => a.Name, names)).OrderBy(a => a.Id))
+        foreach (var attribute in (await _productAttributes.WhereInAsync(a => a.Name, names)).OrderBy(a => a.Id))
             ids.TryAdd(attribute.Name, attribute.Id);
         var missing = names.Where(n => !ids.ContainsKey(n)).Select(n => new ProductAttribute { Name = n }).ToList();
         if (missing.Count > 0)
         {
-            await productAttributes.InsertAsync(missing, context.PublishEvents);
+            await _productAttributes.InsertAsync(missing, context.PublishEvents);
             context.Wrote<ProductAttribute>();
             foreach (var attribute in missing)
                 ids[attribute.Name] = attribute.Id;
@@ -124,7 +149,7 @@ public class CatalogVariantWriter(
     {
         var byKey = new Dictionary<(int, int), ProductAttributeMapping>();
         var productIds = commands.Select(c => c.Command.ProductId).Distinct().ToList();
-        foreach (var mapping in (await attributeMappings.WhereInAsync(m => m.ProductId, productIds)).OrderBy(m => m.Id))
+        foreach (var mapping in (await _attributeMappings.WhereInAsync(m => m.ProductId, productIds)).OrderBy(m => m.Id))
             byKey.TryAdd((mapping.ProductId, mapping.ProductAttributeId), mapping);
         var missing = new List<ProductAttributeMapping>();
         foreach (var command in commands.Select(c => c.Command))
@@ -143,7 +168,7 @@ public class CatalogVariantWriter(
             }
         if (missing.Count > 0)
         {
-            await attributeMappings.InsertAsync(missing, context.PublishEvents);
+            await _attributeMappings.InsertAsync(missing, context.PublishEvents);
             context.Wrote<ProductAttributeMapping>();
         }
         return byKey;
@@ -156,7 +181,7 @@ public class CatalogVariantWriter(
     {
         var ids = new Dictionary<(int, string), int>();
         var mappingIds = mappings.Values.Select(m => m.Id).ToList();
-        var existing = await attributeValues.WhereInAsync(v => v.ProductAttributeMappingId, mappingIds);
+        var existing = await _attributeValues.WhereInAsync(v => v.ProductAttributeMappingId, mappingIds);
         var nextOrder = existing.GroupBy(v => v.ProductAttributeMappingId).ToDictionary(g => g.Key, g => g.Max(v => v.DisplayOrder) + 1);
         foreach (var value in existing.OrderBy(v => v.Id))
             ids.TryAdd((value.ProductAttributeMappingId, value.Name), value.Id);
@@ -178,7 +203,7 @@ public class CatalogVariantWriter(
             }
         if (missing.Count > 0)
         {
-            await attributeValues.InsertAsync(missing.Values.ToList(), context.PublishEvents);
+            await _attributeValues.InsertAsync(missing.Values.ToList(), context.PublishEvents);
             context.Wrote<ProductAttributeValue>();
             foreach (var (key, value) in missing)
                 ids[key] = value.Id;

@@ -9,10 +9,16 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// </summary>
 public class NopCatalogExchange : IFileImportFactory, ICatalogCompletion
 {
+    #region Fields
+
     protected readonly ICatalogImportOptionsFactory _optionsFactory;
     protected readonly RequestScopedCatalogStore _store;
     protected readonly CatalogSessions _sessions;
     protected readonly TimeProvider _clock;
+
+    #endregion
+
+    #region Ctor
 
     public NopCatalogExchange(ICatalogImportOptionsFactory optionsFactory, RequestScopedCatalogStore store, CatalogSessions sessions,
         TimeProvider clock)
@@ -22,6 +28,8 @@ public class NopCatalogExchange : IFileImportFactory, ICatalogCompletion
         _sessions = sessions;
         _clock = clock;
     }
+
+    #endregion
 
     public virtual IFileImport Open(FileImportRequest request) =>
         new OptionsDeferredImport(async () => new CatalogFileImportFactory(_store, await _optionsFactory.CreateAsync(), _sessions, _clock).Open(request));

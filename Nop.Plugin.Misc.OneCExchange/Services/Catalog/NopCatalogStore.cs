@@ -16,47 +16,90 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// transaction, kind by kind in dependency order (references, categories, products and their pictures, variants,
 /// prices, stock, roll-ups, unpublish; list order within a kind), with one read per table and bulk inserts for new rows.
 /// </summary>
-public class NopCatalogStore(
-    OneCMappingTable mappingTable,
-    CatalogReferenceWriter referenceWriter,
-    CatalogProductWriter productWriter,
-    CatalogPictureWriter pictureWriter,
-    CatalogVariantWriter variantWriter,
-    CatalogOfferWriter offerWriter,
-    CatalogUnpublishWriter unpublishWriter,
-    CatalogCacheCleaner cacheCleaner,
-    IEventPublisher eventPublisher,
-    IRepository<UrlRecord> urlRecords,
-    IRepository<Product> products,
-    IRepository<Category> categories,
-    SeoSettings seoSettings,
-    OneCExchangeSettings settings,
-    SetBasedUpdater updater) : ICatalogStore
+public class NopCatalogStore : ICatalogStore
 {
+    #region Fields
+
+    protected readonly OneCMappingTable _mappingTable;
+    protected readonly CatalogReferenceWriter _referenceWriter;
+    protected readonly CatalogProductWriter _productWriter;
+    protected readonly CatalogPictureWriter _pictureWriter;
+    protected readonly CatalogVariantWriter _variantWriter;
+    protected readonly CatalogOfferWriter _offerWriter;
+    protected readonly CatalogUnpublishWriter _unpublishWriter;
+    protected readonly CatalogCacheCleaner _cacheCleaner;
+    protected readonly IEventPublisher _eventPublisher;
+    protected readonly IRepository<UrlRecord> _urlRecords;
+    protected readonly IRepository<Product> _products;
+    protected readonly IRepository<Category> _categories;
+    protected readonly SeoSettings _seoSettings;
+    protected readonly OneCExchangeSettings _settings;
+    protected readonly SetBasedUpdater _updater;
+
+    #endregion
+
+    #region Ctor
+
+    public NopCatalogStore(
+        OneCMappingTable mappingTable,
+        CatalogReferenceWriter referenceWriter,
+        CatalogProductWriter productWriter,
+        CatalogPictureWriter pictureWriter,
+        CatalogVariantWriter variantWriter,
+        CatalogOfferWriter offerWriter,
+        CatalogUnpublishWriter unpublishWriter,
+        CatalogCacheCleaner cacheCleaner,
+        IEventPublisher eventPublisher,
+        IRepository<UrlRecord> urlRecords,
+        IRepository<Product> products,
+        IRepository<Category> categories,
+        SeoSettings seoSettings,
+        OneCExchangeSettings settings,
+        SetBasedUpdater updater)
+    {
+        _mappingTable = mappingTable;
+        _referenceWriter = referenceWriter;
+        _productWriter = productWriter;
+        _pictureWriter = pictureWriter;
+        _variantWriter = variantWriter;
+        _offerWriter = offerWriter;
+        _unpublishWriter = unpublishWriter;
+        _cacheCleaner = cacheCleaner;
+        _eventPublisher = eventPublisher;
+        _urlRecords = urlRecords;
+        _products = products;
+        _categories = categories;
+        _seoSettings = seoSettings;
+        _settings = settings;
+        _updater = updater;
+    }
+
+    #endregion
+
     public virtual async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in mappingTable.ReadAllAsync(kind, cancellationToken))
+        await foreach (var row in _mappingTable.ReadAllAsync(kind, cancellationToken))
             yield return new EntityMapping(row.OneCId, row.EntityId, row.ContentHash);
     }
 
     public virtual async Task<CatalogBatchResult> ApplyAsync(CatalogBatch batch, CancellationToken cancellationToken)
     {
         var commands = await RaiseApplyingEventsAsync(batch);
-        var context = new CatalogBatchContext(commands.Count, DateTime.UtcNow, settings.PublishEntityEvents, updater);
+        var context = new CatalogBatchContext(commands.Count, DateTime.UtcNow, _settings.PublishEntityEvents, _updater);
         using (var transaction = BeginTransaction())
         {
             await ApplyCommandsAsync(context, commands, cancellationToken);
-            await productWriter.SaveChangedProductsAsync(context);
-            await offerWriter.SaveChangedCombinationsAsync(context);
-            await mappingTable.WriteAsync(context.MappingWrites, batch.Unchanged, batch.SessionId, context.NowUtc);
+            await _productWriter.SaveChangedProductsAsync(context);
+            await _offerWriter.SaveChangedCombinationsAsync(context);
+            await _mappingTable.WriteAsync(context.MappingWrites, batch.Unchanged, batch.SessionId, context.NowUtc);
             transaction.Complete();
         }
         if (!context.PublishEvents)
-            await cacheCleaner.ClearAsync(context.WrittenTypes);
+            await _cacheCleaner.ClearAsync(context.WrittenTypes);
 
         var result = new CatalogBatchResult(context.Outcomes);
-        await eventPublisher.PublishAsync(new OneCCatalogBatchAppliedEvent(batch with { Commands = commands }, result));
+        await _eventPublisher.PublishAsync(new OneCCatalogBatchAppliedEvent(batch with { Commands = commands }, result));
         return result;
     }
 
@@ -76,7 +119,7 @@ public class NopCatalogStore(
         foreach (var command in batch.Commands)
         {
             var applying = new OneCCatalogCommandApplyingEvent(batch.SessionId, command);
-            await eventPublisher.PublishAsync(applying);
+            await _eventPublisher.PublishAsync(applying);
             if (applying.VetoReason is not null)
                 vetoes.Add($"{command.Kind} {command.Key}: {applying.VetoReason}");
             else if (applying.Command.GetType() != command.GetType() || applying.Command.Kind != command.Kind
@@ -98,22 +141,22 @@ public class NopCatalogStore(
         if (unknown is not null)
             throw new NotSupportedException($"The catalog store does not know the command {unknown.GetType().Name} ({unknown.Kind} {unknown.Key})");
 
-        await Run<UpsertTaxCategory>(context, commands, referenceWriter.ApplyTaxCategoriesAsync);
-        await Run<UpsertWarehouse>(context, commands, referenceWriter.ApplyWarehousesAsync);
-        await Run<UpsertManufacturer>(context, commands, referenceWriter.ApplyManufacturersAsync);
-        await Run<UpsertSpecificationAttribute>(context, commands, referenceWriter.ApplySpecificationAttributesAsync);
-        await Run<UpsertSpecificationOption>(context, commands, referenceWriter.ApplySpecificationOptionsAsync);
-        await Run<UpsertCategory>(context, commands, referenceWriter.ApplyCategoriesAsync);
+        await Run<UpsertTaxCategory>(context, commands, _referenceWriter.ApplyTaxCategoriesAsync);
+        await Run<UpsertWarehouse>(context, commands, _referenceWriter.ApplyWarehousesAsync);
+        await Run<UpsertManufacturer>(context, commands, _referenceWriter.ApplyManufacturersAsync);
+        await Run<UpsertSpecificationAttribute>(context, commands, _referenceWriter.ApplySpecificationAttributesAsync);
+        await Run<UpsertSpecificationOption>(context, commands, _referenceWriter.ApplySpecificationOptionsAsync);
+        await Run<UpsertCategory>(context, commands, _referenceWriter.ApplyCategoriesAsync);
         await Run<UpsertProduct>(context, commands, async (ctx, items) =>
         {
-            await productWriter.ApplyAsync(ctx, items);
-            await pictureWriter.ApplyAsync(ctx, items, cancellationToken);
+            await _productWriter.ApplyAsync(ctx, items);
+            await _pictureWriter.ApplyAsync(ctx, items, cancellationToken);
         });
-        await Run<UpsertVariant>(context, commands, variantWriter.ApplyAsync);
-        await Run<SetOfferPrices>(context, commands, offerWriter.ApplyPricesAsync);
-        await Run<SetOfferStock>(context, commands, offerWriter.ApplyStockAsync);
-        await Run<RollUpVariantStock>(context, commands, offerWriter.ApplyRollUpsAsync);
-        await Run<UnpublishEntity>(context, commands, unpublishWriter.ApplyAsync);
+        await Run<UpsertVariant>(context, commands, _variantWriter.ApplyAsync);
+        await Run<SetOfferPrices>(context, commands, _offerWriter.ApplyPricesAsync);
+        await Run<SetOfferStock>(context, commands, _offerWriter.ApplyStockAsync);
+        await Run<RollUpVariantStock>(context, commands, _offerWriter.ApplyRollUpsAsync);
+        await Run<UnpublishEntity>(context, commands, _unpublishWriter.ApplyAsync);
     }
 
     private static async Task Run<T>(CatalogBatchContext context, IReadOnlyList<CatalogCommand> commands,
@@ -127,9 +170,9 @@ public class NopCatalogStore(
     public virtual async Task<IReadOnlySet<string>> FindTakenSlugsAsync(IReadOnlyCollection<string> slugs,
         CancellationToken cancellationToken)
     {
-        var taken = new HashSet<string>(seoSettings.ReservedUrlRecordSlugs ?? [], StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(_seoSettings.ReservedUrlRecordSlugs ?? [], StringComparer.OrdinalIgnoreCase);
         // nopCommerce stores slugs lower-cased (GetSeNameAsync), so an exact IN on the lower-cased text uses the index.
-        var used = await urlRecords.WhereInAsync(u => u.Slug, slugs.Select(s => s.ToLowerInvariant()));
+        var used = await _urlRecords.WhereInAsync(u => u.Slug, slugs.Select(s => s.ToLowerInvariant()));
         taken.UnionWith(used.Select(u => u.Slug));
         return slugs.Where(taken.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -137,7 +180,7 @@ public class NopCatalogStore(
     public virtual async Task<IReadOnlyDictionary<string, int>> FindProductsBySkuAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken)
     {
-        var found = await products.WhereInAsync(p => p.Sku, skus);
+        var found = await _products.WhereInAsync(p => p.Sku, skus);
         return found.Where(p => !p.Deleted)
             .GroupBy(p => p.Sku, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() == 1)
@@ -149,16 +192,16 @@ public class NopCatalogStore(
     {
         var unpublished = 0;
         if (kinds.Contains(CatalogEntityKind.Category))
-            unpublished += await UnpublishNotSeenAsync(sessionId, CatalogEntityKind.Category, categories,
+            unpublished += await UnpublishNotSeenAsync(sessionId, CatalogEntityKind.Category, _categories,
                 c => c.Published && !c.Deleted, c => c.Published = false, (c, now) => c.UpdatedOnUtc = now, cancellationToken);
         if (kinds.Contains(CatalogEntityKind.Product))
-            unpublished += await UnpublishNotSeenAsync(sessionId, CatalogEntityKind.Product, products,
+            unpublished += await UnpublishNotSeenAsync(sessionId, CatalogEntityKind.Product, _products,
                 p => p.Published && !p.Deleted, p => p.Published = false, (p, now) => p.UpdatedOnUtc = now, cancellationToken);
         return unpublished;
     }
 
     public virtual async Task<int?> CountSeenAsync(string sessionId, CatalogEntityKind kind, CancellationToken cancellationToken) =>
-        await mappingTable.CountSeenAsync(kind, sessionId);
+        await _mappingTable.CountSeenAsync(kind, sessionId);
 
     /// <summary>
     /// Page by page, each page in its own transaction (idempotent: a rerun finds the rest). The hash of every row whose
@@ -170,7 +213,7 @@ public class NopCatalogStore(
     {
         var count = 0;
         var page = new List<OneCMapping>(OneCMappingTable.PageSize);
-        await foreach (var row in mappingTable.ReadNotSeenAsync(kind, sessionId, cancellationToken))
+        await foreach (var row in _mappingTable.ReadNotSeenAsync(kind, sessionId, cancellationToken))
         {
             page.Add(row);
             if (page.Count < OneCMappingTable.PageSize)
@@ -183,7 +226,7 @@ public class NopCatalogStore(
         return count;
     }
 
-    private async Task<int> UnpublishPageAsync<T>(IRepository<T> repository, List<OneCMapping> rows, Func<T, bool> isPublished,
+    protected virtual async Task<int> UnpublishPageAsync<T>(IRepository<T> repository, List<OneCMapping> rows, Func<T, bool> isPublished,
         Action<T> unpublish, Action<T, DateTime> touch) where T : BaseEntity
     {
         var now = DateTime.UtcNow;
@@ -198,14 +241,14 @@ public class NopCatalogStore(
             }
             if (changed.Count > 0)
             {
-                await updater.UpdateAsync(repository, changed, ["Published", "UpdatedOnUtc"], settings.PublishEntityEvents);
+                await _updater.UpdateAsync(repository, changed, ["Published", "UpdatedOnUtc"], _settings.PublishEntityEvents);
                 var unpublishedIds = changed.Select(e => e.Id).ToHashSet();
-                await mappingTable.ClearHashesAsync(rows.Where(r => unpublishedIds.Contains(r.EntityId)).ToList(), now);
+                await _mappingTable.ClearHashesAsync(rows.Where(r => unpublishedIds.Contains(r.EntityId)).ToList(), now);
             }
             transaction.Complete();
         }
-        if (changed.Count > 0 && !settings.PublishEntityEvents)
-            await cacheCleaner.ClearAsync([typeof(T)]);
+        if (changed.Count > 0 && !_settings.PublishEntityEvents)
+            await _cacheCleaner.ClearAsync([typeof(T)]);
         return changed.Count;
     }
 }

@@ -7,8 +7,25 @@ using OneCExchange.Core.Catalog;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>Reads and writes catalog rows of the plugin's 1C id mapping table, in pages and chunks.</summary>
-public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdater updater)
+public class OneCMappingTable
 {
+    #region Fields
+
+    protected readonly IRepository<OneCMapping> _repository;
+    protected readonly SetBasedUpdater _updater;
+
+    #endregion
+
+    #region Ctor
+
+    public OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdater updater)
+    {
+        _repository = repository;
+        _updater = updater;
+    }
+
+    #endregion
+
     public const int PageSize = 1000;
 
     private static readonly string[] HashColumns = [nameof(OneCMapping.ContentHash), nameof(OneCMapping.UpdatedOnUtc)];
@@ -33,7 +50,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
     }
 
     /// <summary>The rows a filter selects, in pages of <see cref="PageSize"/> ordered by Id; the filter is given the last Id read.</summary>
-    private async IAsyncEnumerable<OneCMapping> ReadPagesAsync(Func<int, Expression<Func<OneCMapping, bool>>> after,
+    protected virtual async IAsyncEnumerable<OneCMapping> ReadPagesAsync(Func<int, Expression<Func<OneCMapping, bool>>> after,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lastId = 0;
@@ -41,7 +58,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
         {
             cancellationToken.ThrowIfCancellationRequested();
             var filter = after(lastId);
-            var page = await repository.GetAllAsync(query => query.Where(filter).OrderBy(m => m.Id).Take(PageSize));
+            var page = await _repository.GetAllAsync(query => query.Where(filter).OrderBy(m => m.Id).Take(PageSize));
             foreach (var row in page)
                 yield return row;
             if (page.Count < PageSize)
@@ -54,7 +71,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
     public virtual async Task<int> CountSeenAsync(CatalogEntityKind kind, string sessionId)
     {
         var entityType = CatalogMappingTypes.IdOf(kind);
-        var counted = await repository.GetAllPagedAsync(query =>
+        var counted = await _repository.GetAllPagedAsync(query =>
             query.Where(m => m.EntityTypeId == entityType && m.LastSeenSessionId == sessionId), pageSize: 1, getOnlyTotalCount: true);
         return counted.TotalCount;
     }
@@ -68,7 +85,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
             var entityType = CatalogMappingTypes.IdOf(kind.Key);
             foreach (var chunk in Chunks.Of(kind.Select(k => k.Key)))
             {
-                var rows = await repository.GetAllAsync(query =>
+                var rows = await _repository.GetAllAsync(query =>
                     query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.OneCId)));
                 foreach (var row in rows)
                     found[new EntityKey(kind.Key, row.OneCId)] = row;
@@ -84,7 +101,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
         var mapped = new HashSet<int>();
         foreach (var chunk in Chunks.Of(entityIds))
         {
-            var rows = await repository.GetAllAsync(query =>
+            var rows = await _repository.GetAllAsync(query =>
                 query.Where(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId)));
             mapped.UnionWith(rows.Select(r => r.EntityId));
         }
@@ -96,7 +113,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
     {
         var entityType = CatalogMappingTypes.IdOf(kind);
         foreach (var chunk in Chunks.Of(entityIds))
-            await repository.DeleteAsync(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId));
+            await _repository.DeleteAsync(m => m.EntityTypeId == entityType && chunk.Contains(m.EntityId));
     }
 
     /// <summary>Forgets the content hash of these rows, so that the next exchange carrying them writes them again.</summary>
@@ -110,7 +127,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
             row.ContentHash = null;
             row.UpdatedOnUtc = nowUtc;
         }
-        await updater.UpdateAsync(repository, changed, HashColumns, publishEvents: false);
+        await _updater.UpdateAsync(_repository, changed, HashColumns, publishEvents: false);
     }
 
     /// <summary>
@@ -136,7 +153,7 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
         var toMark = seen.Where(k => SweptKinds.Contains(k.Kind) && !lastWrites.ContainsKey(k)).Distinct().ToList();
         var marked = new List<EntityKey>();
         foreach (var kind in toMark.GroupBy(k => k.Kind))
-            if (await updater.TrySetWhereKeyInAsync<OneCMapping>(nameof(OneCMapping.EntityTypeId), CatalogMappingTypes.IdOf(kind.Key),
+            if (await _updater.TrySetWhereKeyInAsync<OneCMapping>(nameof(OneCMapping.EntityTypeId), CatalogMappingTypes.IdOf(kind.Key),
                     nameof(OneCMapping.OneCId), kind.Select(k => k.Key).ToList(), nameof(OneCMapping.LastSeenSessionId), sessionId))
                 marked.AddRange(kind);
         seen = toMark.Except(marked).ToList();
@@ -172,9 +189,9 @@ public class OneCMappingTable(IRepository<OneCMapping> repository, SetBasedUpdat
         }
 
         if (inserts.Count > 0)
-            await repository.InsertAsync(inserts, publishEvent: false);
+            await _repository.InsertAsync(inserts, publishEvent: false);
         if (updates.Count > 0)
-            await updater.UpdateAsync(repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
+            await _updater.UpdateAsync(_repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
 }
 

@@ -11,12 +11,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// </summary>
 public class RequestScopedCatalogStore : ICatalogStore
 {
+    #region Fields
+
     protected readonly IHttpContextAccessor _httpContextAccessor;
+
+    #endregion
+
+    #region Ctor
 
     public RequestScopedCatalogStore(IHttpContextAccessor httpContextAccessor)
     {
         _httpContextAccessor = httpContextAccessor;
     }
+
+    #endregion
 
     protected virtual ICatalogStore Current =>
         _httpContextAccessor.HttpContext?.RequestServices.GetRequiredService<ICatalogStore>()

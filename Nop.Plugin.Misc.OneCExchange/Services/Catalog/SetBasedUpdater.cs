@@ -14,12 +14,29 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// nopCommerce's data provider (see <see cref="BatchUpdateSql"/>); on SQL Server it is nopCommerce's own list update.
 /// Entity events, when asked for, are the ones nopCommerce's repository publishes after an update.
 /// </summary>
-public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher eventPublisher)
+public class SetBasedUpdater
 {
+    #region Fields
+
+    protected readonly INopDataProvider _dataProvider;
+    protected readonly IEventPublisher _eventPublisher;
+
+    #endregion
+
+    #region Ctor
+
+    public SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher eventPublisher)
+    {
+        _dataProvider = dataProvider;
+        _eventPublisher = eventPublisher;
+    }
+
+    #endregion
+
     private static readonly ConcurrentDictionary<(Type, string), PropertyInfo> Properties = new();
 
     /// <summary>The dialect of the store's database, from nopCommerce's data provider (linq2db's provider name).</summary>
-    public virtual SqlDialect Dialect => DialectOf(dataProvider.ConfigurationName);
+    public virtual SqlDialect Dialect => DialectOf(_dataProvider.ConfigurationName);
 
     public static SqlDialect DialectOf(string providerName) =>
         providerName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase) ? SqlDialect.PostgreSql
@@ -42,7 +59,7 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
                      new SqlColumn(ColumnName(type, typeProperty), typeof(int)), typeValue,
                      new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keys,
                      new SqlColumn(ColumnName(type, property), typeof(string)), value))
-            await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+            await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
                 statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
         return true;
     }
@@ -62,7 +79,7 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
             (type.GetProperty(property) ?? throw new ArgumentException($"{type.Name} has no property {property}")).PropertyType);
         var statement = BatchUpdateSql.AddWhereKey(dialect, TableName(type), Column(keyProperty), keyValue,
             additions.Select(a => (Column(a.Property), a.Amount)).ToList(), sets.Select(s => (Column(s.Property), s.Value)).ToList());
-        return await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+        return await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
             statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
     }
 
@@ -114,12 +131,12 @@ public class SetBasedUpdater(INopDataProvider dataProvider, IEventPublisher even
             return row;
         }).ToList();
         foreach (var statement in BatchUpdateSql.Build(dialect, TableName(type), key, columns, rows))
-            await dataProvider.ExecuteNonQueryAsync(statement.Sql,
+            await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
                 statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
 
         if (!publishEvents)
             return;
         foreach (var entity in entities)
-            await eventPublisher.PublishAsync(new EntityUpdatedEvent<T>(entity));
+            await _eventPublisher.PublishAsync(new EntityUpdatedEvent<T>(entity));
     }
 }

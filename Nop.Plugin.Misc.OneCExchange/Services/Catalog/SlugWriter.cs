@@ -7,8 +7,23 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Writes the SEO slugs the pipeline made unique (transliterated, checked against the store) in one bulk insert,
 /// instead of nopCommerce's per-entity ValidateSeNameAsync round trips.
 /// </summary>
-public class SlugWriter(IRepository<UrlRecord> urlRecords)
+public class SlugWriter
 {
+    #region Fields
+
+    protected readonly IRepository<UrlRecord> _urlRecords;
+
+    #endregion
+
+    #region Ctor
+
+    public SlugWriter(IRepository<UrlRecord> urlRecords)
+    {
+        _urlRecords = urlRecords;
+    }
+
+    #endregion
+
     /// <param name="entityName">nopCommerce's entity name for slugs: "Product", "Category", "Manufacturer".</param>
     public virtual async Task AddAsync(CatalogBatchContext context, string entityName, IEnumerable<(int EntityId, string? Slug)> slugs)
     {
@@ -18,7 +33,7 @@ public class SlugWriter(IRepository<UrlRecord> urlRecords)
             .ToList();
         if (records.Count == 0)
             return;
-        await urlRecords.InsertAsync(records, context.PublishEvents);
+        await _urlRecords.InsertAsync(records, context.PublishEvents);
         context.Wrote<UrlRecord>();
     }
 }

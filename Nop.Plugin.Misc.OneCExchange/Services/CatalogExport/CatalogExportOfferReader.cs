@@ -19,6 +19,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 /// </summary>
 public class CatalogExportOfferReader
 {
+    #region Fields
+
     /// <summary>The price type written when the settings map none to the product price.</summary>
     public const string DefaultPriceTypeId = "5d1e4c2a-0b6f-4c1e-9a57-707269636501";
     public const string DefaultPriceTypeName = "Розничная";
@@ -35,6 +37,10 @@ public class CatalogExportOfferReader
     protected readonly ExportIdAssigner _ids;
     protected readonly CurrencySettings _currencySettings;
     protected readonly OneCExchangeSettings _settings;
+
+    #endregion
+
+    #region Ctor
 
     public CatalogExportOfferReader(IRepository<Product> productRepository,
         IRepository<ProductAttributeCombination> combinationRepository,
@@ -62,6 +68,8 @@ public class CatalogExportOfferReader
         _currencySettings = currencySettings;
         _settings = settings;
     }
+
+    #endregion
 
     /// <summary>
     /// Price types: each price type line of the settings that maps to the price, old price or cost (so that 1C's next

@@ -10,14 +10,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 /// </summary>
 public class ExportIdAssigner
 {
+    #region Fields
+
     protected const int ChunkSize = 500;
 
     protected readonly IRepository<OneCMapping> _mappingRepository;
+
+    #endregion
+
+    #region Ctor
 
     public ExportIdAssigner(IRepository<OneCMapping> mappingRepository)
     {
         _mappingRepository = mappingRepository;
     }
+
+    #endregion
 
     /// <summary>A new 1C id (a GUID, as 1C makes them).</summary>
     public static string NewId() => Guid.NewGuid().ToString();

@@ -15,6 +15,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.CatalogExport;
 /// </summary>
 public class NopCatalogExportSource : ICatalogExportSource
 {
+    #region Fields
+
     protected readonly IRepository<Product> _productRepository;
     protected readonly IRepository<Category> _categoryRepository;
     protected readonly IRepository<ProductCategory> _productCategoryRepository;
@@ -28,6 +30,10 @@ public class NopCatalogExportSource : ICatalogExportSource
     protected readonly ExportIdAssigner _ids;
     protected readonly CatalogExportOfferReader _offers;
     protected readonly OneCExchangeSettings _settings;
+
+    #endregion
+
+    #region Ctor
 
     public NopCatalogExportSource(IRepository<Product> productRepository,
         IRepository<Category> categoryRepository,
@@ -57,6 +63,8 @@ public class NopCatalogExportSource : ICatalogExportSource
         _offers = offers;
         _settings = settings;
     }
+
+    #endregion
 
     public virtual async Task<ExportClassifier> GetClassifierAsync(CancellationToken cancellationToken)
     {

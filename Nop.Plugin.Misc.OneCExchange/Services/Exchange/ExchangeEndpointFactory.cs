@@ -6,6 +6,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// <summary>Composes the endpoint from the plugin's settings, its state and log tables, and the catalog and order handlers.</summary>
 public class ExchangeEndpointFactory : IExchangeEndpointFactory
 {
+    #region Fields
+
     /// <summary>The staging root, under the store's App_Data (never served to browsers).</summary>
     public const string StagingPath = "~/App_Data/OneCExchange/";
 
@@ -15,6 +17,10 @@ public class ExchangeEndpointFactory : IExchangeEndpointFactory
     protected readonly ExchangeHandlers _handlers;
     protected readonly ExchangeRuntime _runtime;
     protected readonly INopFileProvider _fileProvider;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeEndpointFactory(OneCExchangeSettings settings, IExchangeStateStore stateStore, IExchangeLog exchangeLog,
         ExchangeHandlers handlers, ExchangeRuntime runtime, INopFileProvider fileProvider)
@@ -26,6 +32,8 @@ public class ExchangeEndpointFactory : IExchangeEndpointFactory
         _runtime = runtime;
         _fileProvider = fileProvider;
     }
+
+    #endregion
 
     public virtual ExchangeEndpoint Create() =>
         new(ExchangeOptionsFactory.From(_settings, _fileProvider.MapPath(StagingPath)), _stateStore, _exchangeLog, _handlers, _runtime);

@@ -12,11 +12,17 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// </summary>
 public class ExchangeLogService : IExchangeLog
 {
+    #region Fields
+
     private const int MaxTextLength = OneCExchangeLogEntry.MessageMaxLength;
 
     protected readonly IRepository<OneCExchangeLogRecord> _recordRepository;
     protected readonly IRepository<OneCExchangeLogEntry> _entryRepository;
     protected readonly SetBasedUpdater _updater;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeLogService(IRepository<OneCExchangeLogRecord> recordRepository, IRepository<OneCExchangeLogEntry> entryRepository,
         SetBasedUpdater updater)
@@ -25,6 +31,8 @@ public class ExchangeLogService : IExchangeLog
         _entryRepository = entryRepository;
         _updater = updater;
     }
+
+    #endregion
 
     /// <summary>The session id of the one record that sums up every type=listen (they come once a minute, all day).</summary>
     public const string ListenSessionId = "listen";

@@ -14,6 +14,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// </summary>
 public class ExchangeMessageLocalizer
 {
+    #region Fields
+
     public const string ResourcePrefix = "Plugins.Misc.OneCExchange.Messages.";
 
     // Cyrillic stays readable in the table; line breaks inside a text are escaped, so one message stays one line.
@@ -21,10 +23,16 @@ public class ExchangeMessageLocalizer
 
     protected readonly ILocalizationService _localizationService;
 
+    #endregion
+
+    #region Ctor
+
     public ExchangeMessageLocalizer(ILocalizationService localizationService)
     {
         _localizationService = localizationService;
     }
+
+    #endregion
 
     /// <summary>The message in the current admin's language (arguments that are messages localised too).</summary>
     public virtual async Task<string> LocalizeAsync(ExchangeMessage message)

@@ -12,6 +12,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 /// </summary>
 public class ExchangeStateStore : IExchangeStateStore
 {
+    #region Fields
+
     protected readonly IRepository<OneCExchangeSession> _sessionRepository;
     protected readonly IRepository<OneCFileCheckpoint> _checkpointRepository;
     protected readonly IRepository<OneCRequestGuard> _guardRepository;
@@ -20,6 +22,10 @@ public class ExchangeStateStore : IExchangeStateStore
 
     // The row a request found its session by (the store is request-scoped): saving it later needs no second read.
     protected OneCExchangeSession? _found;
+
+    #endregion
+
+    #region Ctor
 
     public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository,
         IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository, SetBasedUpdater updater)
@@ -30,6 +36,8 @@ public class ExchangeStateStore : IExchangeStateStore
         _loginFailureRepository = loginFailureRepository;
         _updater = updater;
     }
+
+    #endregion
 
     /// <summary>
     /// The columns a request saves: every one but the superseded mark, which only a newer checkauth sets (while this

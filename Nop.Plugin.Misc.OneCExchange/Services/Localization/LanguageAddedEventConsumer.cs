@@ -7,12 +7,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Localization;
 /// <summary>A language added after the plugin was installed gets the plugin's texts too (Russian for ru-*).</summary>
 public class LanguageAddedEventConsumer : IConsumer<EntityInsertedEvent<Language>>
 {
+    #region Fields
+
     protected readonly PluginLocaleResources _pluginLocaleResources;
+
+    #endregion
+
+    #region Ctor
 
     public LanguageAddedEventConsumer(PluginLocaleResources pluginLocaleResources)
     {
         _pluginLocaleResources = pluginLocaleResources;
     }
+
+    #endregion
 
     public virtual async Task HandleEventAsync(EntityInsertedEvent<Language> eventMessage)
     {

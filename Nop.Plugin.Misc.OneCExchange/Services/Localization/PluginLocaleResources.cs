@@ -11,14 +11,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Localization;
 /// </summary>
 public class PluginLocaleResources
 {
+    #region Fields
+
     protected readonly ILanguageService _languageService;
     protected readonly ILocalizationService _localizationService;
+
+    #endregion
+
+    #region Ctor
 
     public PluginLocaleResources(ILanguageService languageService, ILocalizationService localizationService)
     {
         _languageService = languageService;
         _localizationService = localizationService;
     }
+
+    #endregion
 
     /// <summary>Adds or updates the resources of every language of the store.</summary>
     /// <exception cref="InvalidDataException">A resource file is damaged; nothing is written then.</exception>

@@ -10,6 +10,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;
 /// </summary>
 public class DryRunCatalogStore : ICatalogStore
 {
+    #region Fields
+
     private const int FirstMadeUpId = 1_000_000_000;
 
     protected readonly ICatalogStore _store;
@@ -17,11 +19,17 @@ public class DryRunCatalogStore : ICatalogStore
     private readonly Dictionary<CatalogEntityKind, HashSet<string>> _existing = [];
     private int _nextId = FirstMadeUpId;
 
+    #endregion
+
+    #region Ctor
+
     public DryRunCatalogStore(ICatalogStore store, DryRunTally tally)
     {
         _store = store;
         _tally = tally;
     }
+
+    #endregion
 
     public virtual async IAsyncEnumerable<EntityMapping> ReadMappingsAsync(CatalogEntityKind kind,
         [EnumeratorCancellation] CancellationToken cancellationToken)

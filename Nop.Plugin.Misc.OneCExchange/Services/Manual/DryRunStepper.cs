@@ -16,12 +16,18 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;
 /// </summary>
 public class DryRunStepper
 {
+    #region Fields
+
     protected readonly ICatalogImportOptionsFactory _optionsFactory;
     protected readonly RequestScopedCatalogStore _catalogStore;
     protected readonly DryRunRegistry _dryRuns;
     protected readonly ILocalizationService _localizationService;
     protected readonly ExchangeMessageLocalizer _messageLocalizer;
     protected readonly TimeProvider _clock;
+
+    #endregion
+
+    #region Ctor
 
     public DryRunStepper(ICatalogImportOptionsFactory optionsFactory, RequestScopedCatalogStore catalogStore, DryRunRegistry dryRuns,
         ILocalizationService localizationService, ExchangeMessageLocalizer messageLocalizer, TimeProvider clock)
@@ -33,6 +39,8 @@ public class DryRunStepper
         _localizationService = localizationService;
         _clock = clock;
     }
+
+    #endregion
 
     public virtual async Task<ManualStepResult> StepAsync(OneCExchangeSession session, TimeSpan budget)
     {

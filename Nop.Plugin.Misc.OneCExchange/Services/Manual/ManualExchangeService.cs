@@ -17,6 +17,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;
 /// </summary>
 public class ManualExchangeService : IManualExchangeService
 {
+    #region Fields
+
     protected readonly OneCExchangeSettings _settings;
     protected readonly IExchangeStateStore _stateStore;
     protected readonly IExchangeLog _exchangeLog;
@@ -27,6 +29,10 @@ public class ManualExchangeService : IManualExchangeService
     protected readonly IRepository<OneCExchangeSession> _sessionRepository;
     protected readonly IRepository<OneCFileCheckpoint> _checkpointRepository;
     protected readonly DryRunStepper _dryRunStepper;
+
+    #endregion
+
+    #region Ctor
 
     public ManualExchangeService(OneCExchangeSettings settings, IExchangeStateStore stateStore, IExchangeLog exchangeLog,
         ExchangeHandlers handlers, ExchangeRuntime runtime, INopFileProvider fileProvider, ILocalizationService localizationService,
@@ -44,6 +50,8 @@ public class ManualExchangeService : IManualExchangeService
         _checkpointRepository = checkpointRepository;
         _dryRunStepper = dryRunStepper;
     }
+
+    #endregion
 
     protected virtual ExchangeOptions Options => ExchangeOptionsFactory.From(_settings, _fileProvider.MapPath(ExchangeEndpointFactory.StagingPath));
 

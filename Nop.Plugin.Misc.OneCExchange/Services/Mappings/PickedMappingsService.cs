@@ -16,12 +16,18 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 /// </summary>
 public class PickedMappingsService
 {
+    #region Fields
+
     public const string CreateTarget = "Create";
 
     protected readonly ISettingService _settingService;
     protected readonly ILocalizationService _localizationService;
     protected readonly IRepository<Warehouse> _warehouseRepository;
     protected readonly IRepository<CustomerRole> _customerRoleRepository;
+
+    #endregion
+
+    #region Ctor
 
     public PickedMappingsService(ISettingService settingService, ILocalizationService localizationService,
         IRepository<Warehouse> warehouseRepository, IRepository<CustomerRole> customerRoleRepository)
@@ -31,6 +37,8 @@ public class PickedMappingsService
         _warehouseRepository = warehouseRepository;
         _customerRoleRepository = customerRoleRepository;
     }
+
+    #endregion
 
     /// <summary>Fills the rows (unless the page was posted back with its own) and the target lists.</summary>
     public virtual async Task PrepareAsync(ConfigurationModel model, OneCExchangeSettings settings)
@@ -94,9 +102,9 @@ public class PickedMappingsService
             .Select(p => $"{p.Source.Trim()}={p.Target.Trim()}")
             .Where(isValid));
 
-    private async Task<SelectListItem> NotSetAsync() =>
+    protected virtual async Task<SelectListItem> NotSetAsync() =>
         new(await _localizationService.GetResourceAsync("Plugins.Misc.OneCExchange.Picks.Target.NotSet"), "");
 
-    private async Task<SelectListItem> ItemAsync(string target) =>
+    protected virtual async Task<SelectListItem> ItemAsync(string target) =>
         new(await _localizationService.GetResourceAsync($"Plugins.Misc.OneCExchange.Picks.Target.{target}"), target);
 }

@@ -6,9 +6,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 /// <summary>The catalog imports, remembering the price types and warehouses a file defined once it is imported.</summary>
 public class RememberingCatalogImports : IFileImportFactory
 {
+    #region Fields
+
     protected readonly IFileImportFactory _imports;
     protected readonly CatalogSessions _sessions;
     protected readonly SeenReferencesService _seenReferences;
+
+    #endregion
+
+    #region Ctor
 
     public RememberingCatalogImports(IFileImportFactory imports, CatalogSessions sessions, SeenReferencesService seenReferences)
     {
@@ -16,6 +22,8 @@ public class RememberingCatalogImports : IFileImportFactory
         _sessions = sessions;
         _seenReferences = seenReferences;
     }
+
+    #endregion
 
     public virtual IFileImport Open(FileImportRequest request) =>
         new RememberingImport(_imports.Open(request), () => _sessions.Find(request.SessionId) is { } session

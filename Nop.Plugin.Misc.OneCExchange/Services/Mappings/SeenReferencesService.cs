@@ -12,12 +12,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 /// </summary>
 public class SeenReferencesService
 {
+    #region Fields
+
     protected readonly IHttpContextAccessor _httpContextAccessor;
+
+    #endregion
+
+    #region Ctor
 
     public SeenReferencesService(IHttpContextAccessor httpContextAccessor)
     {
         _httpContextAccessor = httpContextAccessor;
     }
+
+    #endregion
 
     public virtual async Task RememberCatalogAsync(CatalogSessionState session)
     {

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Attributes;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -14,9 +15,15 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class ContractorSnapshotFactory
 {
-    private readonly IAttributeService<CustomerAttribute, CustomerAttributeValue> _customerAttributeService;
-    private readonly IAttributeParser<CustomerAttribute, CustomerAttributeValue> _customerAttributeParser;
+    #region Fields
+
+    protected readonly IAttributeService<CustomerAttribute, CustomerAttributeValue> _customerAttributeService;
+    protected readonly IAttributeParser<CustomerAttribute, CustomerAttributeValue> _customerAttributeParser;
     private IList<CustomerAttribute>? _customerAttributes;
+
+    #endregion
+
+    #region Ctor
 
     public ContractorSnapshotFactory(IAttributeService<CustomerAttribute, CustomerAttributeValue> customerAttributeService,
         IAttributeParser<CustomerAttribute, CustomerAttributeValue> customerAttributeParser)
@@ -24,6 +31,8 @@ public class ContractorSnapshotFactory
         _customerAttributeService = customerAttributeService;
         _customerAttributeParser = customerAttributeParser;
     }
+
+    #endregion
 
     /// <summary>The buyer of an order of <paramref name="page"/>, read from the page (no query of its own).</summary>
     public virtual async Task<ContractorSnapshot> CreateAsync(Order order, OrderPage page, OrderExchangeOptions options)

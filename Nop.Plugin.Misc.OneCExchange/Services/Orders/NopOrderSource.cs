@@ -6,6 +6,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Shipping;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -16,19 +17,25 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class NopOrderSource : IOrderSource
 {
+    #region Fields
+
     /// <summary>Orders read per page: one query per table for each page.</summary>
     public const int PageSize = 500;
 
-    private readonly IRepository<Order> _orderRepository;
-    private readonly IRepository<OneCOrderChange> _changeRepository;
-    private readonly IRepository<OneCOrderExport> _exportRepository;
-    private readonly OrderExportStateService _stateService;
-    private readonly OrderSnapshotFactory _snapshotFactory;
-    private readonly OrderPageLoader _pageLoader;
-    private readonly IOrderExchangeOptionsProvider _optionsProvider;
-    private readonly ILocalizationService _localizationService;
-    private readonly IPaymentPluginManager _paymentPluginManager;
-    private readonly IShippingMethodsService _shippingMethodsService;
+    protected readonly IRepository<Order> _orderRepository;
+    protected readonly IRepository<OneCOrderChange> _changeRepository;
+    protected readonly IRepository<OneCOrderExport> _exportRepository;
+    protected readonly OrderExportStateService _stateService;
+    protected readonly OrderSnapshotFactory _snapshotFactory;
+    protected readonly OrderPageLoader _pageLoader;
+    protected readonly IOrderExchangeOptionsProvider _optionsProvider;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly IPaymentPluginManager _paymentPluginManager;
+    protected readonly IShippingMethodsService _shippingMethodsService;
+
+    #endregion
+
+    #region Ctor
 
     public NopOrderSource(IRepository<Order> orderRepository,
         IRepository<OneCOrderChange> changeRepository,
@@ -52,6 +59,8 @@ public class NopOrderSource : IOrderSource
         _paymentPluginManager = paymentPluginManager;
         _shippingMethodsService = shippingMethodsService;
     }
+
+    #endregion
 
     public virtual async Task<IReadOnlyList<OrderHandOut>> HandOutAsync(string sessionId, OrderExportFilter filter,
         CancellationToken cancellationToken)

@@ -13,10 +13,16 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class NopPendingOrders : IPendingOrders
 {
+    #region Fields
+
     protected readonly IRepository<Order> _orderRepository;
     protected readonly IRepository<OneCOrderChange> _changeRepository;
     protected readonly IRepository<OneCOrderExport> _exportRepository;
     protected readonly IOrderExchangeOptionsProvider _optionsProvider;
+
+    #endregion
+
+    #region Ctor
 
     public NopPendingOrders(IRepository<Order> orderRepository,
         IRepository<OneCOrderChange> changeRepository,
@@ -28,6 +34,8 @@ public class NopPendingOrders : IPendingOrders
         _exportRepository = exportRepository;
         _optionsProvider = optionsProvider;
     }
+
+    #endregion
 
     public virtual async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {

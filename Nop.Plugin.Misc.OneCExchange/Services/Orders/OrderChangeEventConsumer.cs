@@ -24,12 +24,20 @@ public class OrderChangeEventConsumer :
     IConsumer<ShipmentSentEvent>,
     IConsumer<ShipmentDeliveredEvent>
 {
-    private readonly OrderExportStateService _stateService;
+    #region Fields
+
+    protected readonly OrderExportStateService _stateService;
+
+    #endregion
+
+    #region Ctor
 
     public OrderChangeEventConsumer(OrderExportStateService stateService)
     {
         _stateService = stateService;
     }
+
+    #endregion
 
     public virtual Task HandleEventAsync(OrderPlacedEvent eventMessage) =>
         _stateService.RecordChangeAsync(eventMessage.Order.Id, statusChanged: true);

@@ -9,14 +9,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class OrderExportStateService
 {
-    private readonly IRepository<OneCOrderChange> _changeRepository;
-    private readonly IRepository<OneCOrderExport> _exportRepository;
+    #region Fields
+
+    protected readonly IRepository<OneCOrderChange> _changeRepository;
+    protected readonly IRepository<OneCOrderExport> _exportRepository;
+
+    #endregion
+
+    #region Ctor
 
     public OrderExportStateService(IRepository<OneCOrderChange> changeRepository, IRepository<OneCOrderExport> exportRepository)
     {
         _changeRepository = changeRepository;
         _exportRepository = exportRepository;
     }
+
+    #endregion
 
     /// <summary>Records that the order changed: its version rises, so it is due for 1C again.</summary>
     public virtual async Task RecordChangeAsync(int orderId, bool statusChanged)

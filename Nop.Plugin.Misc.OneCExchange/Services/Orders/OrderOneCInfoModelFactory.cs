@@ -6,14 +6,22 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// <summary>Prepares the admin's view of an order's exchange with 1C from its export state.</summary>
 public class OrderOneCInfoModelFactory
 {
-    private readonly OrderExportStateService _stateService;
-    private readonly IDateTimeHelper _dateTimeHelper;
+    #region Fields
+
+    protected readonly OrderExportStateService _stateService;
+    protected readonly IDateTimeHelper _dateTimeHelper;
+
+    #endregion
+
+    #region Ctor
 
     public OrderOneCInfoModelFactory(OrderExportStateService stateService, IDateTimeHelper dateTimeHelper)
     {
         _stateService = stateService;
         _dateTimeHelper = dateTimeHelper;
     }
+
+    #endregion
 
     /// <summary>The model, or null when the exchange has not seen the order yet (e.g. placed before the plugin).</summary>
     public virtual async Task<OrderOneCInfoModel?> PrepareAsync(int orderId)
@@ -38,6 +46,6 @@ public class OrderOneCInfoModelFactory
         };
     }
 
-    private async Task<DateTime?> ToAdminTimeAsync(DateTime? utc) =>
+    protected virtual async Task<DateTime?> ToAdminTimeAsync(DateTime? utc) =>
         utc is DateTime value ? await _dateTimeHelper.ConvertToUserTimeAsync(value, DateTimeKind.Utc) : null;
 }

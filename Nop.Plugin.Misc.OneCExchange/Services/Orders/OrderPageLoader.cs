@@ -15,6 +15,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class OrderPageLoader
 {
+    #region Fields
+
     protected readonly IRepository<Order> _orderRepository;
     protected readonly IRepository<OrderItem> _orderItemRepository;
     protected readonly IRepository<Product> _productRepository;
@@ -27,6 +29,10 @@ public class OrderPageLoader
     protected readonly IRepository<Country> _countryRepository;
     protected readonly IRepository<StateProvince> _stateProvinceRepository;
     protected readonly IProductAttributeParser _productAttributeParser;
+
+    #endregion
+
+    #region Ctor
 
     public OrderPageLoader(IRepository<Order> orderRepository,
         IRepository<OrderItem> orderItemRepository,
@@ -54,6 +60,8 @@ public class OrderPageLoader
         _stateProvinceRepository = stateProvinceRepository;
         _productAttributeParser = productAttributeParser;
     }
+
+    #endregion
 
     /// <summary>The orders of <paramref name="orderIds"/> that are not deleted, with what their snapshots read.</summary>
     public virtual async Task<OrderPage> LoadAsync(IReadOnlyCollection<int> orderIds)

@@ -17,6 +17,10 @@ public static class OrderServicesRegistration
         services.AddScoped<OrderPageLoader>();
         services.AddScoped<IOrderExchangeOptionsProvider, SettingsOrderExchangeOptionsProvider>();
         services.AddScoped<IOrderSource, NopOrderSource>();
+        services.AddScoped<OrderStatusWriter>();
+        services.AddScoped<OrderShipmentWriter>();
+        services.AddScoped<OrderOneCStateWriter>();
+        services.AddScoped<OrderChangeNoteWriter>();
         services.AddScoped<IOrderChangeSink, NopOrderChangeSink>();
         services.AddScoped<OrderOneCInfoModelFactory>();
         return services;

@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
+using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
@@ -18,15 +19,21 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class OrderSnapshotFactory
 {
+    #region Fields
+
     /// <summary>The Ид of the service line carrying the payment method's fee (the delivery line is ORDER_DELIVERY).</summary>
     public const string PaymentFeeLineId = "ORDER_PAYMENT_FEE";
 
-    private readonly ContractorSnapshotFactory _contractorFactory;
-    private readonly IPaymentPluginManager _paymentPluginManager;
-    private readonly ILocalizationService _localizationService;
-    private readonly IDateTimeHelper _dateTimeHelper;
+    protected readonly ContractorSnapshotFactory _contractorFactory;
+    protected readonly IPaymentPluginManager _paymentPluginManager;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly IDateTimeHelper _dateTimeHelper;
     private readonly Dictionary<string, string> _paymentMethodNames = [];
     private readonly Dictionary<OrderStatus, string> _statusNames = [];
+
+    #endregion
+
+    #region Ctor
 
     public OrderSnapshotFactory(ContractorSnapshotFactory contractorFactory,
         IPaymentPluginManager paymentPluginManager,
@@ -38,6 +45,8 @@ public class OrderSnapshotFactory
         _localizationService = localizationService;
         _dateTimeHelper = dateTimeHelper;
     }
+
+    #endregion
 
     /// <summary>The snapshot of an order of <paramref name="page"/>, read from the page (no query of its own).</summary>
     public virtual async Task<OrderSnapshot> CreateAsync(Order order, OrderPage page, OrderExchangeOptions options)

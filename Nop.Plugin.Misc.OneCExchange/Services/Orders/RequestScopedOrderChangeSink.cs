@@ -10,12 +10,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public class RequestScopedOrderChangeSink : IOrderChangeSink
 {
+    #region Fields
+
     protected readonly IHttpContextAccessor _httpContextAccessor;
+
+    #endregion
+
+    #region Ctor
 
     public RequestScopedOrderChangeSink(IHttpContextAccessor httpContextAccessor)
     {
         _httpContextAccessor = httpContextAccessor;
     }
+
+    #endregion
 
     public virtual Task<OrderChangeResult> ApplyAsync(OrderChangeCommand command, CancellationToken cancellationToken) =>
         (_httpContextAccessor.HttpContext?.RequestServices.GetRequiredService<IOrderChangeSink>()

@@ -6,12 +6,20 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// <summary>The order exchange options from the plugin's settings, as saved on the configure page.</summary>
 public class SettingsOrderExchangeOptionsProvider : IOrderExchangeOptionsProvider
 {
-    private readonly OneCExchangeSettings _settings;
+    #region Fields
+
+    protected readonly OneCExchangeSettings _settings;
+
+    #endregion
+
+    #region Ctor
 
     public SettingsOrderExchangeOptionsProvider(OneCExchangeSettings settings)
     {
         _settings = settings;
     }
+
+    #endregion
 
     public virtual Task<OrderExchangeOptions> GetAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new OrderExchangeOptions

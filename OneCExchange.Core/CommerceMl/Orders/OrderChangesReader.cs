@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
+using OneCExchange.Core.CommerceMl.Reading;
 using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.CommerceMl.Orders;
@@ -13,175 +12,159 @@ namespace OneCExchange.Core.CommerceMl.Orders;
 /// </summary>
 public sealed class OrderChangesReader : IDisposable
 {
-    private readonly XmlReader _xml;
-    private readonly string _fileName;
-    private readonly List<CommerceMlWarning> _warnings = [];
-
-    static OrderChangesReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private readonly XmlCursor _cursor;
+    private readonly WarningSink _warnings = new();
+    /// <summary>The depths of the root and the Контейнер being read (-1 for an empty one).</summary>
+    private readonly Stack<int> _open = new();
 
     /// <param name="fileName">The file's name, for locations in warnings and errors.</param>
-    public OrderChangesReader(Stream stream, string fileName, bool leaveOpen = false)
-    {
-        _fileName = fileName;
-        _xml = XmlReader.Create(stream, new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            CloseInput = !leaveOpen,
-        });
-    }
+    public OrderChangesReader(Stream stream, string fileName, bool leaveOpen = false) =>
+        _cursor = new XmlCursor(CommerceMlDocument.CreateReader(stream, closeInput: !leaveOpen), fileName, _warnings);
 
     /// <summary>КоммерческаяИнформация, once the first document (or the end) has been reached.</summary>
     public DocumentHeader? Header { get; private set; }
 
-    /// <summary>What could not be interpreted (unreadable dates, flags); the document is still yielded.</summary>
-    public IReadOnlyList<CommerceMlWarning> Warnings => _warnings;
+    /// <summary>What could not be interpreted (unreadable numbers, dates, flags: the first
+    /// <see cref="WarningSink.Limit"/>); the document is still yielded.</summary>
+    public IReadOnlyList<CommerceMlWarning> Warnings => _warnings.Kept;
 
     /// <summary>The order documents in file order.</summary>
-    /// <exception cref="XmlException">The file is not well-formed XML.</exception>
-    /// <exception cref="FormatException">The root is not КоммерческаяИнформация.</exception>
+    /// <exception cref="CommerceMlException">The file is not well-formed XML, has a DTD, is not in the encoding it
+    /// declares, or its root is not КоммерческаяИнформация.</exception>
     public IEnumerable<OrderChange> ReadDocuments()
     {
-        if (_xml.MoveToContent() != XmlNodeType.Element)
-            throw new FormatException($"{_fileName}: the file has no root element.");
-        if (_xml.LocalName != "КоммерческаяИнформация")
-            throw new FormatException($"{_fileName}: the root element is <{_xml.LocalName}>, not <КоммерческаяИнформация>.");
-        Header = new DocumentHeader
+        while (CommerceMlDocument.Guard(_cursor, ReadNext) is { } change)
+            yield return change;
+    }
+
+    public void Dispose() => _cursor.Reader.Dispose();
+
+    private OrderChange? ReadNext()
+    {
+        if (Header is null)
         {
-            Location = Location(),
-            SchemaVersion = _xml.GetAttribute("ВерсияСхемы") ?? string.Empty,
-            Namespace = _xml.NamespaceURI,
-            GeneratedAt = OneCValues.ParseDate(_xml.GetAttribute("ДатаФормирования")),
-        };
-        if (_xml.IsEmptyElement)
-            yield break;
-        var rootDepth = _xml.Depth;
-        _xml.Read();
-        while (_xml.Depth > rootDepth && !_xml.EOF)
+            Header = CommerceMlDocument.ReadHeader(_cursor);
+            _open.Push(_cursor.Enter());
+        }
+        while (_open.Count > 0)
         {
-            if (_xml.NodeType != XmlNodeType.Element)
+            if (!_cursor.NextChild(_open.Peek()))
             {
-                _xml.Read();
+                _open.Pop();
                 continue;
             }
-            switch (_xml.LocalName)
+            switch (_cursor.LocalName)
             {
                 case "Документ":
-                    yield return ReadDocument();
-                    break;
-                case "Контейнер" when !_xml.IsEmptyElement:
-                    var containerDepth = _xml.Depth;
-                    _xml.Read();
-                    while (_xml.Depth > containerDepth && !_xml.EOF)
-                    {
-                        if (_xml.NodeType == XmlNodeType.Element && _xml.LocalName == "Документ")
-                            yield return ReadDocument();
-                        else if (_xml.NodeType == XmlNodeType.Element)
-                            _xml.Skip();
-                        else
-                            _xml.Read();
-                    }
-                    _xml.Read(); // </Контейнер>
+                    return ReadDocument();
+                case "Контейнер" when _open.Count == 1:
+                    _open.Push(_cursor.Enter());
                     break;
                 default:
-                    _xml.Skip();
+                    _cursor.Skip();
                     break;
             }
         }
+        return null;
     }
-
-    public void Dispose() => _xml.Dispose();
 
     private OrderChange ReadDocument()
     {
-        var location = Location();
+        var mark = _cursor.MarkHere();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var requisites = new List<Requisite>();
         var lines = new List<OrderChangeLine>();
-        if (!_xml.IsEmptyElement)
+        var depth = _cursor.Enter();
+        while (_cursor.NextChild(depth))
         {
-            var depth = _xml.Depth;
-            _xml.Read();
-            while (_xml.Depth > depth && !_xml.EOF)
+            switch (_cursor.LocalName)
             {
-                if (_xml.NodeType != XmlNodeType.Element)
-                {
-                    _xml.Read();
-                    continue;
-                }
-                switch (_xml.LocalName)
-                {
-                    case "ЗначенияРеквизитов":
-                        ReadRequisites(requisites);
-                        break;
-                    case "Товары":
-                        ReadLines(lines);
-                        break;
-                    case "Ид" or "Номер" or "НомерВерсии" or "ПометкаУдаления" or "Номер1С" or "Дата1С" or "Дата" or "Время"
-                        or "ХозОперация" or "Валюта" or "Сумма" or "Комментарий":
-                        var name = _xml.LocalName;
-                        fields.TryAdd(name, ReadText());
-                        break;
-                    default:
-                        _xml.Skip();
-                        break;
-                }
+                case "ЗначенияРеквизитов":
+                    ReadRequisites(requisites);
+                    break;
+                case "Товары":
+                    ReadLines(lines);
+                    break;
+                case "Ид" or "Номер" or "НомерВерсии" or "ПометкаУдаления" or "Номер1С" or "Дата1С" or "Дата" or "Время"
+                    or "ХозОперация" or "Валюта" or "Сумма" or "Комментарий":
+                    var name = _cursor.LocalName;
+                    fields.TryAdd(name, _cursor.ReadText());
+                    break;
+                default:
+                    _cursor.Skip();
+                    break;
             }
         }
-        _xml.Read(); // past </Документ> (or the empty element)
-        return Interpret(location, fields, requisites, lines);
+        return new OrderDocumentFields(_cursor, mark, fields, requisites).Interpret(lines);
     }
 
-    private OrderChange Interpret(SourceLocation location, Dictionary<string, string> fields, List<Requisite> requisites,
-        List<OrderChangeLine> lines)
+    private void ReadRequisites(List<Requisite> requisites)
     {
-        string? Field(string name) => fields.TryGetValue(name, out var value) ? OneCValues.Text(value) : null;
-        string? Requisite(params string[] names)
+        var depth = _cursor.Enter();
+        while (_cursor.NextChild(depth, "ЗначениеРеквизита"))
         {
-            foreach (var requisite in requisites)
-                foreach (var name in names)
-                    if (OneCValues.SameName(requisite.Name, name))
-                        return OneCValues.Text(requisite.Value);
-            return null;
+            string? name = null;
+            var values = new List<string>();
+            var requisite = _cursor.Enter();
+            while (_cursor.NextChild(requisite))
+            {
+                if (_cursor.LocalName == "Наименование")
+                    name = _cursor.ReadText().Trim();
+                else if (_cursor.LocalName == "Значение")
+                    values.Add(_cursor.ReadText());
+                else
+                    _cursor.Skip();
+            }
+            if (!string.IsNullOrEmpty(name))
+                requisites.Add(new Requisite(name, string.Join(";", values)));
         }
-        DateTime? Date(string? text, string what)
-        {
-            if (OneCValues.IsEmptyDate(text))
-                return null;
-            var date = OneCValues.ParseDate(text);
-            if (date == null)
-                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotADate, what, text)));
-            return date;
-        }
-        bool? Flag(string? text, string what)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-                return null;
-            var flag = OneCValues.ParseBool(text);
-            if (flag == null)
-                _warnings.Add(new(location, ExchangeMessage.Of(MessageKeys.ReaderNotTrueFalse, what, text)));
-            return flag;
-        }
+    }
 
-        var date = Date(Field("Дата"), "Дата");
-        if (date is { } day && Field("Время") is { } timeText
-            && TimeSpan.TryParseExact(timeText, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var time))
-            date = day.Date + time;
-        decimal? total = decimal.TryParse(Field("Сумма"), NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) ? sum : null;
-
-        return new OrderChange
+    private void ReadLines(List<OrderChangeLine> lines)
+    {
+        var depth = _cursor.Enter();
+        while (_cursor.NextChild(depth, "Товар"))
         {
-            Location = location,
+            var mark = _cursor.MarkHere();
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var line = _cursor.Enter();
+            while (_cursor.NextChild(line))
+            {
+                if (_cursor.LocalName is "Ид" or "Наименование" or "Количество" or "Цена" or "ЦенаЗаЕдиницу" or "Сумма")
+                {
+                    var name = _cursor.LocalName;
+                    values.TryAdd(name, _cursor.ReadText().Trim());
+                }
+                else
+                    _cursor.Skip();
+            }
+            if (values.TryGetValue("Ид", out var id) && id.Length > 0)
+                lines.Add(new OrderChangeLine(id, values.GetValueOrDefault("Наименование"),
+                    Number(values, "Количество", mark),
+                    Number(values, values.ContainsKey("Цена") ? "Цена" : "ЦенаЗаЕдиницу", mark),
+                    Number(values, "Сумма", mark)));
+        }
+    }
+
+    private decimal? Number(Dictionary<string, string> values, string name, Mark mark) =>
+        _cursor.ParseDecimal(values.GetValueOrDefault(name), name, mark);
+
+    /// <summary>The typed fields of one Документ, from its own elements and its requisites (ЗначенияРеквизитов).</summary>
+    private sealed class OrderDocumentFields(XmlCursor cursor, Mark mark, Dictionary<string, string> fields,
+        List<Requisite> requisites)
+    {
+        private readonly SourceLocation _location = new(cursor.FileName, mark.Line, mark.Position);
+
+        public OrderChange Interpret(List<OrderChangeLine> lines) => new()
+        {
+            Location = _location,
             Id = Field("Ид"),
             Number = Field("Номер"),
             BusinessOperation = Field("ХозОперация"),
             VersionNumber = Field("НомерВерсии"),
-            Date = date,
+            Date = DateAndTime(),
             Currency = Field("Валюта"),
-            Total = total,
+            Total = cursor.ParseDecimal(Field("Сумма"), "Сумма", mark),
             Comment = Field("Комментарий"),
             OneCNumber = Field("Номер1С") ?? Requisite("Номер по 1С"),
             OneCDate = Date(Field("Дата1С") ?? Requisite("Дата по 1С"), "Дата по 1С"),
@@ -201,104 +184,45 @@ public sealed class OrderChangesReader : IDisposable
             Requisites = requisites,
             Lines = lines,
         };
-    }
 
-    private void ReadRequisites(List<Requisite> requisites)
-    {
-        ForEachChild("ЗначениеРеквизита", () =>
+        private string? Field(string name) => fields.TryGetValue(name, out var value) ? CommerceMlValues.Text(value) : null;
+
+        private string? Requisite(params string[] names)
         {
-            string? name = null;
-            var values = new List<string>();
-            ForEachChild(null, () =>
-            {
-                if (_xml.LocalName == "Наименование")
-                    name = ReadText().Trim();
-                else if (_xml.LocalName == "Значение")
-                    values.Add(ReadText());
-                else
-                    _xml.Skip();
-            });
-            if (!string.IsNullOrEmpty(name))
-                requisites.Add(new Requisite(name, string.Join(";", values)));
-        });
-    }
-
-    private void ReadLines(List<OrderChangeLine> lines)
-    {
-        ForEachChild("Товар", () =>
-        {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            ForEachChild(null, () =>
-            {
-                if (_xml.LocalName is "Ид" or "Наименование" or "Количество" or "Цена" or "ЦенаЗаЕдиницу" or "Сумма")
-                {
-                    var name = _xml.LocalName;
-                    values.TryAdd(name, ReadText().Trim());
-                }
-                else
-                    _xml.Skip();
-            });
-            if (values.TryGetValue("Ид", out var id) && id.Length > 0)
-                lines.Add(new OrderChangeLine(id, values.GetValueOrDefault("Наименование"),
-                    Number(values.GetValueOrDefault("Количество")),
-                    Number(values.GetValueOrDefault("Цена") ?? values.GetValueOrDefault("ЦенаЗаЕдиницу")),
-                    Number(values.GetValueOrDefault("Сумма"))));
-        });
-    }
-
-    private static decimal? Number(string? text) =>
-        decimal.TryParse(text?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    /// <summary>Calls <paramref name="onChild"/> on each child element (of the given name, others skipped) of the
-    /// current element; leaves the reader after its end. <paramref name="onChild"/> must consume its element.</summary>
-    private void ForEachChild(string? childName, Action onChild)
-    {
-        if (_xml.IsEmptyElement)
-        {
-            _xml.Read();
-            return;
+            foreach (var requisite in requisites)
+                foreach (var name in names)
+                    if (CommerceMlValues.SameName(requisite.Name, name))
+                        return CommerceMlValues.Text(requisite.Value);
+            return null;
         }
-        var depth = _xml.Depth;
-        _xml.Read();
-        while (_xml.Depth > depth && !_xml.EOF)
-        {
-            if (_xml.NodeType != XmlNodeType.Element)
-                _xml.Read();
-            else if (childName == null || _xml.LocalName == childName)
-                onChild();
-            else
-                _xml.Skip();
-        }
-        _xml.Read();
-    }
 
-    /// <summary>The text of a simple element (child elements are skipped), leaving the reader after its end.</summary>
-    private string ReadText()
-    {
-        if (_xml.IsEmptyElement)
+        private DateTime? DateAndTime()
         {
-            _xml.Read();
-            return string.Empty;
+            var date = Date(Field("Дата"), "Дата");
+            if (date is { } day && Field("Время") is { } timeText
+                && TimeSpan.TryParseExact(timeText, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var time))
+                date = day.Date + time;
+            return date;
         }
-        var depth = _xml.Depth;
-        var text = new StringBuilder();
-        _xml.Read();
-        while (_xml.Depth > depth && !_xml.EOF)
-        {
-            if (_xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
-            {
-                text.Append(_xml.Value);
-                _xml.Read();
-            }
-            else if (_xml.NodeType == XmlNodeType.Element)
-                _xml.Skip();
-            else
-                _xml.Read();
-        }
-        _xml.Read();
-        return text.ToString();
-    }
 
-    private SourceLocation Location() =>
-        _xml is IXmlLineInfo info ? new(_fileName, info.LineNumber, info.LinePosition) : new(_fileName, 0, 0);
+        private DateTime? Date(string? text, string what)
+        {
+            if (CommerceMlValues.IsEmptyDate(text))
+                return null;
+            var date = CommerceMlValues.ParseDate(text);
+            if (date == null)
+                cursor.Warn(_location, ExchangeMessage.Of(MessageKeys.ReaderNotADate, what, text));
+            return date;
+        }
+
+        private bool? Flag(string? text, string what)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                return null;
+            if (CommerceMlValues.TryParseBoolean(text, out var flag))
+                return flag;
+            cursor.Warn(_location, ExchangeMessage.Of(MessageKeys.ReaderNotTrueFalse, what, text));
+            return null;
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using OneCExchange.Core.Orders;
 
 namespace OneCExchange.Core.CommerceMl.Orders;
 
@@ -117,10 +116,10 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         foreach (var item in items)
         {
             xml.WriteStartElement("Элемент");
-            Element(xml, "Ид", item.Id);
-            Element(xml, "Название", item.Name);
+            xml.WriteCleanElement("Ид", item.Id);
+            xml.WriteCleanElement("Название", item.Name);
             if (item.PaymentType != null)
-                Element(xml, "ТипОплаты", item.PaymentType);
+                xml.WriteCleanElement("ТипОплаты", item.PaymentType);
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
@@ -145,7 +144,7 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         Element("Валюта", order.CurrencyCode);
         Element("Курс", Quantity(order.CurrencyRate));
         Element("Сумма", Money(order.Total));
-        WriteContractor(order.Customer);
+        new ContractorWriter(_xml).Write(order.Customer);
         Element("Время", Time(order.CreatedOn));
         Element("Комментарий", order.Comment ?? string.Empty);
         WriteDocumentTaxes(order);
@@ -157,108 +156,6 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
             WriteLine(DeliveryLine(order));
         _xml.WriteEndElement();
         WriteDocumentRequisites(order);
-        _xml.WriteEndElement();
-    }
-
-    private void WriteContractor(ContractorSnapshot customer)
-    {
-        _xml.WriteStartElement("Контрагенты");
-        _xml.WriteStartElement("Контрагент");
-        Element("Ид", customer.Id);
-        Element("Наименование", customer.Name);
-        if (customer.Kind == ContractorKind.Company)
-        {
-            Element("ОфициальноеНаименование", customer.FullName ?? customer.Name);
-            if (customer.RegistrationAddress != null)
-                WriteAddress("ЮридическийАдрес", customer.RegistrationAddress);
-            OptionalElement("ИНН", customer.Inn);
-            OptionalElement("КПП", customer.Kpp);
-        }
-        else
-        {
-            Element("ПолноеНаименование", customer.FullName ?? customer.Name);
-            OptionalElement("Фамилия", customer.LastName);
-            OptionalElement("Имя", customer.FirstName);
-            OptionalElement("Отчество", customer.MiddleName);
-            OptionalElement("ИНН", customer.Inn);
-            if (customer.RegistrationAddress != null)
-                WriteAddress("АдресРегистрации", customer.RegistrationAddress);
-        }
-        if (customer.DeliveryAddress != null)
-            WriteAddress("Адрес", customer.DeliveryAddress);
-        WriteContacts(customer);
-        if (customer.Kind == ContractorKind.Company && PersonName(customer) is { } contactName)
-        {
-            // The schema's flat Представитель (as 1C itself writes it), not Bitrix's nested Контрагент.
-            _xml.WriteStartElement("Представители");
-            _xml.WriteStartElement("Представитель");
-            Element("Ид", customer.Id + "#contact");
-            Element("Наименование", contactName);
-            Element("ПолноеНаименование", contactName);
-            OptionalElement("Фамилия", customer.LastName);
-            OptionalElement("Имя", customer.FirstName);
-            OptionalElement("Отчество", customer.MiddleName);
-            Element("Отношение", "Контактное лицо");
-            _xml.WriteEndElement();
-            _xml.WriteEndElement();
-        }
-        Element("Роль", "Покупатель");
-        _xml.WriteEndElement();
-        _xml.WriteEndElement();
-    }
-
-    private static string? PersonName(ContractorSnapshot customer)
-    {
-        var name = string.Join(" ", new[] { customer.LastName, customer.FirstName, customer.MiddleName }
-            .Where(part => !string.IsNullOrWhiteSpace(part)));
-        return name.Length == 0 ? null : name;
-    }
-
-    private void WriteContacts(ContractorSnapshot customer)
-    {
-        if (string.IsNullOrWhiteSpace(customer.Email) && string.IsNullOrWhiteSpace(customer.Phone))
-            return;
-        _xml.WriteStartElement("Контакты");
-        if (!string.IsNullOrWhiteSpace(customer.Email))
-            WriteTypeValue("Контакт", "Почта", customer.Email);
-        if (!string.IsNullOrWhiteSpace(customer.Phone))
-            WriteTypeValue("Контакт", "Телефон рабочий", customer.Phone);
-        _xml.WriteEndElement();
-    }
-
-    private void WriteAddress(string elementName, PostalAddressSnapshot address)
-    {
-        _xml.WriteStartElement(elementName);
-        Element("Представление", Presentation(address));
-        foreach (var (type, value) in AddressParts(address))
-            WriteTypeValue("АдресноеПоле", type, value);
-        _xml.WriteEndElement();
-    }
-
-    /// <summary>The address parts in the order of CommerceML's АдресТип, empty ones left out.</summary>
-    public static IEnumerable<(string Type, string Value)> AddressParts(PostalAddressSnapshot address)
-    {
-        (string, string?)[] parts =
-        [
-            ("Почтовый индекс", address.PostalCode), ("Страна", address.Country), ("Регион", address.Region),
-            ("Район", address.District), ("Город", address.City), ("Улица", address.Street), ("Дом", address.House),
-            ("Квартира", address.Apartment),
-        ];
-        foreach (var (type, value) in parts)
-            if (!string.IsNullOrWhiteSpace(value))
-                yield return (type, value.Trim());
-    }
-
-    public static string Presentation(PostalAddressSnapshot address) =>
-        !string.IsNullOrWhiteSpace(address.Presentation)
-            ? address.Presentation.Trim()
-            : string.Join(", ", AddressParts(address).Select(part => part.Value));
-
-    private void WriteTypeValue(string elementName, string type, string value)
-    {
-        _xml.WriteStartElement(elementName);
-        Element("Тип", type);
-        Element("Значение", value);
         _xml.WriteEndElement();
     }
 
@@ -378,7 +275,7 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         WriteRequisite("Статуса заказа ИД", statusId);
         WriteRequisite("Дата изменения статуса", DateTimeText(order.StatusChangedOn ?? order.CreatedOn));
         if (order.Customer.DeliveryAddress != null)
-            WriteRequisite("Адрес доставки", Presentation(order.Customer.DeliveryAddress));
+            WriteRequisite("Адрес доставки", ContractorWriter.Presentation(order.Customer.DeliveryAddress));
         foreach (var requisite in order.ExtraRequisites)
             WriteRequisite(requisite.Name, requisite.Value);
         _xml.WriteEndElement();
@@ -398,15 +295,9 @@ public sealed class OrdersDocumentWriter : IAsyncDisposable
         _xml.WriteEndElement();
     }
 
-    private void Element(string name, string value) => Element(_xml, name, value);
+    private void Element(string name, string value) => _xml.WriteCleanElement(name, value);
 
-    private static void Element(XmlWriter xml, string name, string value) => xml.WriteElementString(name, XmlText.Clean(value));
-
-    private void OptionalElement(string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-            Element(name, value);
-    }
+    private void OptionalElement(string name, string? value) => _xml.WriteOptionalElement(name, value);
 
     private static string VatRate(VatSnapshot vat) => vat.RatePercent is { } rate ? Quantity(rate) : "Без налога";
 

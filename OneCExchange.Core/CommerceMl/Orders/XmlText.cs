@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 
 namespace OneCExchange.Core.CommerceMl.Orders;
 
@@ -47,4 +48,18 @@ internal static class XmlText
 
     private static bool IsAllowed(char c) =>
         c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+}
+
+/// <summary>Elements of the order documents, their text made writable by <see cref="XmlText.Clean"/>.</summary>
+internal static class XmlTextWriting
+{
+    public static void WriteCleanElement(this XmlWriter xml, string name, string value) =>
+        xml.WriteElementString(name, XmlText.Clean(value));
+
+    /// <summary>Writes the element only when it has text.</summary>
+    public static void WriteOptionalElement(this XmlWriter xml, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+            xml.WriteCleanElement(name, value);
+    }
 }

@@ -28,27 +28,61 @@ internal static class CommerceMlValues
         return decimal.TryParse(buffer[..length], NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>1C's true and false in any case: true/false, истина/ложь, да/нет, yes/no, y/n, 1/0.</summary>
     public static bool TryParseBoolean(string text, out bool value)
     {
         var span = text.AsSpan().Trim();
-        if (span.Equals("true", StringComparison.OrdinalIgnoreCase) || span.Equals("истина", StringComparison.OrdinalIgnoreCase)
-            || span.Equals("да", StringComparison.OrdinalIgnoreCase) || span.SequenceEqual("1"))
-        {
-            value = true;
-            return true;
-        }
-        if (span.Equals("false", StringComparison.OrdinalIgnoreCase) || span.Equals("ложь", StringComparison.OrdinalIgnoreCase)
-            || span.Equals("нет", StringComparison.OrdinalIgnoreCase) || span.SequenceEqual("0"))
-        {
-            value = false;
-            return true;
-        }
+        foreach (var word in TrueWords)
+            if (span.Equals(word, StringComparison.OrdinalIgnoreCase))
+                return value = true;
         value = false;
+        foreach (var word in FalseWords)
+            if (span.Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
         return false;
     }
 
-    public static DateTime? ParseDate(string? text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static readonly string[] TrueWords = ["true", "1", "истина", "да", "yes", "y"];
+    private static readonly string[] FalseWords = ["false", "0", "ложь", "нет", "no", "n"];
+
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "dd.MM.yyyy", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy H:mm:ss",
+    ];
+
+    /// <summary>1C's empty date: "", "T" (an empty date with its time separator), or the year 1.</summary>
+    public static bool IsEmptyDate(string? text)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed == "T" || trimmed.StartsWith("0001-01-01", StringComparison.Ordinal)
+            || trimmed.StartsWith("01.01.0001", StringComparison.Ordinal);
+    }
+
+    /// <summary>A date as 1C writes it (ISO or dd.MM.yyyy, with or without time; other ISO 8601 forms too); null when
+    /// empty or unreadable.</summary>
+    public static DateTime? ParseDate(string? text)
+    {
+        if (IsEmptyDate(text))
+            return null;
+        var trimmed = text!.Trim();
+        if (DateTime.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        return DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ? date : null;
+    }
+
+    /// <summary>Trimmed text, null when empty (1C pads numbers: "L320       ").</summary>
+    public static string? Text(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    /// <summary>Requisite names compared ignoring case, surrounding spaces and a Latin "C" written for the Cyrillic "С".</summary>
+    public static bool SameName(string a, string b) =>
+        string.Equals(NormalizeName(a), NormalizeName(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string NormalizeName(string name) => name.Trim().Replace('C', 'С').Replace('c', 'с');
 
     public static PropertyValueType ParseValueType(string text) => text.Trim() switch
     {

@@ -1,6 +1,6 @@
 using OneCExchange.Core.CommerceMl;
 
-namespace OneCExchange.Core.Orders;
+namespace OneCExchange.Core.CommerceMl.Orders;
 
 // Host-neutral snapshots of store orders, built by the host's IOrderSource and written to 1C by OrdersDocumentWriter.
 // Dates are the store's local wall-clock time (1C writes and reads Дата/Время without a zone); amounts are in the
