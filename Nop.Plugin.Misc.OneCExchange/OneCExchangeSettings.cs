@@ -76,7 +76,11 @@ public class OneCExchangeSettings : ISettings
 
     public bool PublishNewProducts { get; set; } = true;
 
-    public bool PublishEntityEvents { get; set; } = true;
+    /// <summary>
+    /// nopCommerce's entity events for every row written. Off by default: the caches those events would clear are
+    /// cleared once per batch and extensions get the plugin's batch events, instead of every consumer called per row.
+    /// </summary>
+    public bool PublishEntityEvents { get; set; }
 
     #endregion
 

@@ -13,12 +13,12 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
 
     public List<(string Sql, DataParameter[] Parameters)> Executed { get; } = [];
 
-    /// <summary>What each statement answers as the rows it changed.</summary>
-    public int RowsAffected { get; set; }
+    /// <summary>The row count a statement answers (none by default).</summary>
+    public Func<string, int> RowsAffected { get; set; } = _ => 0;
 
     public Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters)
     {
         Executed.Add((sql, dataParameters));
-        return Task.FromResult(RowsAffected);
+        return Task.FromResult(RowsAffected(sql));
     }
 }

@@ -21,6 +21,14 @@ internal sealed class InMemoryOrderSource : IOrderSource
 
     public OrderReferenceData ReferenceData { get; set; } = new([], [], []);
 
+    /// <summary>Reading this order's snapshot fails, as a store error would.</summary>
+    public int? FailAtOrder { get; set; }
+
+    /// <summary>Reading this order's snapshot waits until <see cref="Release"/> completes.</summary>
+    public int? HoldAtOrder { get; set; }
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Add(OrderSnapshot snapshot, DateTime? createdUtc = null) =>
         _orders.Add(snapshot.OrderId, new Entry { Snapshot = snapshot, CreatedUtc = createdUtc ?? snapshot.CreatedOn });
 
@@ -56,6 +64,10 @@ internal sealed class InMemoryOrderSource : IOrderSource
         foreach (var id in orderIds)
         {
             await Task.Yield();
+            if (id == HoldAtOrder)
+                await Release.Task.WaitAsync(cancellationToken);
+            if (id == FailAtOrder)
+                throw new InvalidOperationException($"the store failed reading order {id}");
             if (_orders.TryGetValue(id, out var entry))
                 yield return entry.Snapshot;
         }

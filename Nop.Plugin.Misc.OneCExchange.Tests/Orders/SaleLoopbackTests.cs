@@ -63,7 +63,6 @@ public class SaleLoopbackTests : LoopbackTestBase
         var (cookie, sessid, _) = await Raw.CheckAuthAsync("sale");
         await Raw.GetAsync($"type=sale&mode=init&sessid={sessid}&version=2.08", cookie);
 
-        static IEnumerable<string> Ids(string xml) => XDocument.Parse(xml).Descendants("Документ").Select(d => (string)d.Element("Ид")!);
         var first = await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie);
         var again = await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie);
         Assert.That(Ids(first), Is.EqualTo(new[] { "41", "42" }));
@@ -95,4 +94,64 @@ public class SaleLoopbackTests : LoopbackTestBase
         Assert.That(_sink.Orders[142].OneCNumber, Is.EqualTo("ТДЦУ-000001"));
         Assert.That(Host.Log.Entries.SelectMany(e => e.Counters?.Messages ?? []).Select(m => m.ToString()), Has.Some.Contains("235").And.Contains("не найден"));
     }
+
+    [Test]
+    public async Task Over_HTTP_a_store_error_before_the_first_byte_is_a_failure_answer_and_the_orders_stay_due()
+    {
+        var (cookie, sessid, _) = await Raw.CheckAuthAsync("sale");
+        _source.FailAtOrder = 41;
+
+        Assert.That(await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie),
+            Is.EqualTo("failure\nВнутренняя ошибка обмена на сайте; подробности в журнале обмена."));
+        Assert.That(Host.Log.Entries.Last().Error, Does.Contain("the store failed reading order 41"));
+
+        _source.FailAtOrder = null;
+        Assert.That(Ids(await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie)), Is.EqualTo(new[] { "41", "42" }));
+    }
+
+    [Test]
+    public async Task Over_HTTP_a_store_error_after_the_first_byte_drops_the_connection_and_the_orders_stay_due()
+    {
+        var (cookie, sessid, _) = await Raw.CheckAuthAsync("sale");
+        _source.FailAtOrder = 42;
+
+        Assert.That(async () => await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie),
+            Throws.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>());
+        var entry = Host.Log.Entries.Last();
+        Assert.That((entry.Mode, entry.Outcome), Is.EqualTo(("query", OneCExchange.Core.Protocol.ExchangeOutcome.Failure)));
+        Assert.That(entry.Error, Does.Contain("the store failed reading order 42"));
+        Assert.That(_source.IsConfirmedAtCurrentVersion(41), Is.False, "1C called no success");
+
+        _source.FailAtOrder = null;
+        Assert.That(Ids(await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie)), Is.EqualTo(new[] { "41", "42" }),
+            "the next query hands out the same orders (and the request guard was released)");
+    }
+
+    [Test]
+    public async Task Over_HTTP_the_first_order_reaches_1C_before_the_last_is_read_from_the_store()
+    {
+        var (cookie, sessid, _) = await Raw.CheckAuthAsync("sale");
+        _source.HoldAtOrder = 42;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder(Host.ExchangeUrl) { Query = $"type=sale&mode=query&sessid={sessid}" }.Uri);
+        request.Headers.Add("Cookie", cookie);
+
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var body = response.Content.ReadAsStream(timeout.Token);
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        while (!Encoding.UTF8.GetString(received.ToArray()).Contains("<Ид>41</Ид>"))
+        {
+            var read = await body.ReadAsync(buffer, timeout.Token);
+            Assert.That(read, Is.GreaterThan(0), "the document ended before order 41");
+            received.Write(buffer, 0, read);
+        }
+        Assert.That(Encoding.UTF8.GetString(received.ToArray()), Does.Not.Contain("<Ид>42</Ид>"));
+
+        _source.Release.SetResult();
+        await body.CopyToAsync(received, timeout.Token);
+        Assert.That(Ids(Encoding.UTF8.GetString(received.ToArray())), Is.EqualTo(new[] { "41", "42" }));
+    }
+
+    private static IEnumerable<string> Ids(string xml) => XDocument.Parse(xml).Descendants("Документ").Select(d => (string)d.Element("Ид")!);
 }

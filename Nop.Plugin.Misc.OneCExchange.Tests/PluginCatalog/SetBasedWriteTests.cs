@@ -3,6 +3,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Events;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
+using Nop.Plugin.Misc.OneCExchange.Services.Events;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
@@ -130,12 +131,7 @@ public class SetBasedWriteTests
         var h = new StoreHarness(dataProviderName: "PostgreSQL.9.2");
         var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i))
             .Concat(Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.OfferPrices, "p" + i))).ToList();
-        var mappings = h.Db.Table<OneCMapping>();
-        foreach (var key in keys)
-            await mappings.InsertAsync(new OneCMapping
-            {
-                EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
-            }, false);
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
         h.Db.ResetCounters();
 
         await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
@@ -149,24 +145,87 @@ public class SetBasedWriteTests
     }
 
     [Test]
-    public async Task Unpublishing_the_products_a_full_exchange_missed_is_two_statements_per_page()
+    public async Task Unpublishing_the_products_a_full_exchange_missed_is_two_statements_without_reading_them()
     {
         var h = new StoreHarness(publishEntityEvents: false, dataProviderName: "PostgreSQL.9.2");
-        var count = OneCMappingTable.PageSize * 2 + 7;
-        var products = Enumerable.Range(0, count).Select(i => new Product { Name = "P" + i, Published = true }).ToList();
-        await h.Db.Table<Product>().InsertAsync(products, false);
-        await h.Db.Table<OneCMapping>().InsertAsync(products.Select(p => new OneCMapping
-        {
-            EntityTypeId = CatalogMappingTypes.IdOf(CatalogEntityKind.Product), OneCId = "k" + p.Id, EntityId = p.Id, ContentHash = "h", LastSeenSessionId = "old"
-        }).ToList(), false);
+        h.DataProvider.RowsAffected = sql => sql.StartsWith("UPDATE \"Product\"", StringComparison.Ordinal) ? 2007 : 1500;
 
         var unpublished = await h.Store.UnpublishNotSeenAsync(StoreHarness.Session, [CatalogEntityKind.Product], CancellationToken.None);
 
-        Assert.That(unpublished, Is.EqualTo(count));
-        Assert.That(h.DataProvider.Executed.Select(e => e.Sql[..20]), Is.EqualTo(Enumerable.Repeat(new[] { "UPDATE \"Product\" AS ", "UPDATE \"OneCMapping\"" }, 3).SelectMany(s => s)));
-        Assert.That(h.DataProvider.Executed[0].Sql, Does.StartWith("UPDATE \"Product\" AS t SET \"Published\" = v.\"Published\", \"UpdatedOnUtc\" = v.\"UpdatedOnUtc\" FROM"));
-        Assert.That(h.DataProvider.Executed[0].Parameters.Where((_, i) => i % 3 == 1).Select(p => p.Value), Is.All.EqualTo(false));
+        Assert.That(unpublished, Is.EqualTo(2007), "the count is the products statement's row count");
+        Assert.That(h.Db.RoundTrips, Is.Zero, string.Join(", ", h.Db.RoundTripsByOperation));
+        Assert.That(h.DataProvider.Executed.Select(e => e.Sql[..20]), Is.EqualTo(new[] { "UPDATE \"OneCMapping\"", "UPDATE \"Product\" SET" }),
+            "hashes are forgotten while the products are still published, then the products are unpublished");
+        Assert.That(h.CacheCleaner.Cleared, Is.EqualTo(new[] { typeof(Product) }));
+        var applied = h.Events.Published.OfType<OneCCatalogNotSeenUnpublishedEvent>().Single();
+        Assert.That((applied.SessionId, applied.Kind, applied.Count), Is.EqualTo((StoreHarness.Session, CatalogEntityKind.Product, 2007)));
+        Assert.That(h.Events.Published.OfType<EntityUpdatedEvent<Product>>(), Is.Empty);
     }
+
+    [Test]
+    public void PostgreSQL_unpublishes_what_a_session_did_not_see_with_typed_parameters()
+    {
+        var now = new DateTime(2026, 12, 7, 1, 0, 0, DateTimeKind.Utc);
+        var statements = BatchUpdateSql.UnpublishNotSeen(SqlDialect.PostgreSql, ProductTables, 6, "s-1", now);
+
+        Assert.That(statements.Select(s => s.Sql), Is.EqualTo(new[]
+        {
+            "UPDATE \"OneCMapping\" SET \"ContentHash\" = NULL, \"UpdatedOnUtc\" = CAST(@p0 AS timestamp) WHERE \"EntityTypeId\" = CAST(@p1 AS integer) " +
+            "AND (\"LastSeenSessionId\" IS NULL OR \"LastSeenSessionId\" <> CAST(@p2 AS citext)) AND \"ContentHash\" IS NOT NULL AND \"EntityId\" IN " +
+            "(SELECT \"Id\" FROM \"Product\" WHERE \"Published\" = CAST(@p3 AS boolean) AND \"Deleted\" = CAST(@p4 AS boolean))",
+            "UPDATE \"Product\" SET \"Published\" = CAST(@p0 AS boolean), \"UpdatedOnUtc\" = CAST(@p1 AS timestamp) WHERE \"Published\" = CAST(@p2 AS boolean) " +
+            "AND \"Deleted\" = CAST(@p3 AS boolean) AND \"Id\" IN (SELECT \"EntityId\" FROM \"OneCMapping\" WHERE \"EntityTypeId\" = CAST(@p4 AS integer) " +
+            "AND (\"LastSeenSessionId\" IS NULL OR \"LastSeenSessionId\" <> CAST(@p5 AS citext)))"
+        }));
+        Assert.That(statements[0].Parameters.Select(p => p.Value), Is.EqualTo(new object[] { now, 6, "s-1", true, false }));
+        Assert.That(statements[1].Parameters.Select(p => p.Value), Is.EqualTo(new object[] { false, now, true, false, 6, "s-1" }));
+    }
+
+    [Test]
+    public void MySQL_unpublishes_what_a_session_did_not_see_with_plain_parameters()
+    {
+        var now = new DateTime(2026, 12, 7, 1, 0, 0, DateTimeKind.Utc);
+        var statements = BatchUpdateSql.UnpublishNotSeen(SqlDialect.MySql, ProductTables, 6, "s-1", now);
+
+        Assert.That(statements.Select(s => s.Sql), Is.EqualTo(new[]
+        {
+            "UPDATE `OneCMapping` SET `ContentHash` = NULL, `UpdatedOnUtc` = @p0 WHERE `EntityTypeId` = @p1 " +
+            "AND (`LastSeenSessionId` IS NULL OR `LastSeenSessionId` <> @p2) AND `ContentHash` IS NOT NULL AND `EntityId` IN " +
+            "(SELECT `Id` FROM `Product` WHERE `Published` = @p3 AND `Deleted` = @p4)",
+            "UPDATE `Product` SET `Published` = @p0, `UpdatedOnUtc` = @p1 WHERE `Published` = @p2 AND `Deleted` = @p3 AND `Id` IN " +
+            "(SELECT `EntityId` FROM `OneCMapping` WHERE `EntityTypeId` = @p4 AND (`LastSeenSessionId` IS NULL OR `LastSeenSessionId` <> @p5))"
+        }));
+        Assert.That(statements[1].Parameters.Select(p => p.Value), Is.EqualTo(new object[] { false, now, true, false, 6, "s-1" }));
+        Assert.Throws<ArgumentException>(() => BatchUpdateSql.UnpublishNotSeen(SqlDialect.Repository, ProductTables, 6, "s-1", now));
+    }
+
+    [Test]
+    public async Task On_SQL_Server_or_with_entity_events_unpublishing_reads_the_rows_page_by_page()
+    {
+        foreach (var (events, provider) in new[] { (false, "SqlServer.2016.MS"), (true, "PostgreSQL.9.2") })
+        {
+            var h = new StoreHarness(publishEntityEvents: events, dataProviderName: provider);
+            var count = OneCMappingTable.PageSize + 7;
+            var products = Enumerable.Range(0, count).Select(i => new Product { Name = "P" + i, Published = true }).ToList();
+            await h.Db.Table<Product>().InsertAsync(products, false);
+            await h.Db.Table<OneCMapping>().InsertAsync(products.Select(p => new OneCMapping
+            {
+                EntityTypeId = CatalogMappingTypes.IdOf(CatalogEntityKind.Product), OneCId = "k" + p.Id, EntityId = p.Id, ContentHash = "h", LastSeenSessionId = "old"
+            }).ToList(), false);
+
+            var unpublished = await h.Store.UnpublishNotSeenAsync(StoreHarness.Session, [CatalogEntityKind.Product], CancellationToken.None);
+
+            Assert.That(unpublished, Is.EqualTo(count), provider);
+            Assert.That(h.Db.Rows<Product>().Count(p => p.Published), events ? Is.EqualTo(count) : Is.Zero,
+                "on PostgreSQL the recorded statements are not run; on SQL Server the repository writes");
+            Assert.That(h.DataProvider.Executed.Any(e => e.Sql.Contains("IN (SELECT", StringComparison.Ordinal)), Is.False);
+            Assert.That(h.Events.Published.OfType<EntityUpdatedEvent<Product>>().Count(), Is.EqualTo(events ? count : 0), provider);
+            Assert.That(h.Events.Published.OfType<OneCCatalogNotSeenUnpublishedEvent>().Single().Count, Is.EqualTo(count));
+        }
+    }
+
+    private static readonly UnpublishTables ProductTables = new("Product", "Id", "Published", "Deleted", "UpdatedOnUtc",
+        "OneCMapping", "EntityTypeId", "EntityId", "LastSeenSessionId", "ContentHash", "UpdatedOnUtc");
 
     [Test]
     public void MySQL_marks_keys_seen_with_plain_parameters()
@@ -177,5 +236,63 @@ public class SetBasedWriteTests
         Assert.That(statement.Sql, Is.EqualTo("UPDATE `OneCMapping` SET `LastSeenSessionId` = @p0 WHERE `EntityTypeId` = @p1 " +
             "AND `OneCId` IN (@p2, @p3) AND (`LastSeenSessionId` IS NULL OR `LastSeenSessionId` <> @p0)"));
         Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { "s", 6, "a", "b" }));
+    }
+
+    [Test]
+    public async Task On_SQL_Server_unchanged_items_are_marked_seen_by_one_read_and_one_list_update_per_batch()
+    {
+        var h = new StoreHarness(dataProviderName: "SqlServer.2012");
+        var keys = Enumerable.Range(0, 500).Select(i => new EntityKey(CatalogEntityKind.Product, "p" + i)).ToList();
+        var mappings = await SeenInAnOldSessionAsync(h, keys);
+        h.Db.ResetCounters();
+
+        await h.ApplyAsync(StoreHarness.Session, [], [.. keys]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.DataProvider.Executed, Is.Empty, "no hand-written SQL on SQL Server: nopCommerce's repository");
+            Assert.That(h.Db.RoundTrips, Is.EqualTo(2), string.Join(", ", h.Db.RoundTripsByOperation));
+            Assert.That(mappings.Rows.Select(m => m.LastSeenSessionId), Is.All.EqualTo(StoreHarness.Session));
+        });
+    }
+
+    [Test]
+    public async Task On_SQL_Server_unpublishing_the_products_a_full_exchange_missed_costs_the_same_round_trips_per_page()
+    {
+        async Task<(int Unpublished, int RoundTrips, int Published)> UnpublishAsync(int count)
+        {
+            var h = new StoreHarness(publishEntityEvents: false, dataProviderName: "SqlServer.2012");
+            var products = Enumerable.Range(0, count).Select(i => new Product { Name = "P" + i, Published = true }).ToList();
+            await h.Db.Table<Product>().InsertAsync(products, false);
+            await h.Db.Table<OneCMapping>().InsertAsync(products.Select(p => new OneCMapping
+            {
+                EntityTypeId = CatalogMappingTypes.IdOf(CatalogEntityKind.Product), OneCId = "k" + p.Id, EntityId = p.Id, ContentHash = "h", LastSeenSessionId = "old"
+            }).ToList(), false);
+            h.Db.ResetCounters();
+            var unpublished = await h.Store.UnpublishNotSeenAsync(StoreHarness.Session, [CatalogEntityKind.Product], CancellationToken.None);
+            Assert.That(h.DataProvider.Executed, Is.Empty);
+            return (unpublished, h.Db.RoundTrips, h.Db.Table<Product>().Rows.Count(p => p.Published));
+        }
+
+        var onePage = await UnpublishAsync(OneCMappingTable.PageSize);
+        var threePages = await UnpublishAsync(OneCMappingTable.PageSize * 2 + 7);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((onePage.Unpublished, onePage.Published), Is.EqualTo((OneCMappingTable.PageSize, 0)));
+            Assert.That((threePages.Unpublished, threePages.Published), Is.EqualTo((OneCMappingTable.PageSize * 2 + 7, 0)));
+            Assert.That(threePages.RoundTrips, Is.LessThanOrEqualTo(3 * onePage.RoundTrips), "per page, not per product");
+        });
+    }
+
+    /// <summary>Mappings of the keys, last seen by an earlier session.</summary>
+    private static async Task<InMemoryRepository<OneCMapping>> SeenInAnOldSessionAsync(StoreHarness h, IEnumerable<EntityKey> keys)
+    {
+        var mappings = h.Db.Table<OneCMapping>();
+        await mappings.InsertAsync(keys.Select(key => new OneCMapping
+        {
+            EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = 1, ContentHash = "h", LastSeenSessionId = "old"
+        }).ToList(), false);
+        return mappings;
     }
 }

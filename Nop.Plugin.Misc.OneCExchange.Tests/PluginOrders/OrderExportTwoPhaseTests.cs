@@ -207,4 +207,47 @@ public class OrderExportTwoPhaseTests
             Assert.That(data.DeliveryServices, Is.EqualTo(new[] { new ReferenceItem("Курьер", "Курьер") }));
         });
     }
+
+    [TestCase("PostgreSQL.9.2", "UPDATE \"OneCOrderExport\" AS t SET \"HandedOutSessionId\" = v.\"HandedOutSessionId\"")]
+    [TestCase("MySqlConnector", "UPDATE `OneCOrderExport` AS t JOIN (SELECT @p0 AS `Id`")]
+    public async Task A_query_again_and_success_write_the_hand_outs_of_all_orders_in_one_statement(string provider, string sqlStart)
+    {
+        _store = new FakeNopStore(provider);
+        var orders = Enumerable.Range(0, 600).Select(_ => _store.PlaceOrder()).ToList();
+        var many = All with { MaxOrders = 1000 };
+        await QueryAsync("s1", many);
+
+        // The fake database runs no SQL: the rows stay as the first hand-out inserted them, which success then confirms.
+        await QueryAsync("s1", many);
+        await SuccessAsync("s1");
+
+        var statements = _store.DataProvider.Executed;
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements, Has.Count.EqualTo(2), "the repeated hand-out, then the confirmation");
+            Assert.That(statements.Select(s => s.Sql), Has.All.StartWith(sqlStart));
+            Assert.That(statements.Select(s => s.Sql), Has.None.Contains("s1"), "values are parameters");
+            Assert.That(statements[0].Parameters.Count(p => Equals(p.Value, "s1")), Is.EqualTo(orders.Count));
+            Assert.That(statements[1].Parameters.Count(p => p.Value is DateTime), Is.EqualTo(orders.Count), "ExportedOnUtc of each");
+        });
+    }
+
+    [Test]
+    public async Task On_SQL_Server_the_hand_outs_go_through_nopCommerces_list_update()
+    {
+        _store = new FakeNopStore("SqlServer.2019");
+        var orders = Enumerable.Range(0, 3).Select(_ => _store.PlaceOrder()).ToList();
+        await QueryAsync("s1");
+        var roundTrips = _store.ExportStates.RoundTrips;
+
+        await SuccessAsync("s1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_store.DataProvider.Executed, Is.Empty, "no hand-written SQL on SQL Server");
+            Assert.That(_store.ExportStates.RoundTrips - roundTrips, Is.EqualTo(2), "one read of the session's rows, one list update");
+            Assert.That(_store.ExportStates.Rows.Select(r => (r.HandedOutSessionId, r.ExportedVersion > 0)),
+                Is.All.EqualTo(((string?)null, true)));
+        });
+    }
 }

@@ -55,24 +55,30 @@ public class SaleConversationTests : LoopbackTestBase
     }
 
     [Test]
-    public async Task An_error_while_building_the_orders_document_is_a_failure_answer_not_half_a_document()
+    public async Task An_error_while_writing_the_orders_document_drops_the_connection_and_is_logged()
     {
         Host.Orders.FailWhileWriting = true;
         var (cookie, _, _) = await Raw.CheckAuthAsync("sale");
 
-        Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie),
-            Is.EqualTo("failure\nВнутренняя ошибка обмена на сайте; подробности в журнале обмена."));
-        Assert.That(Host.Log.Entries.Last().Error, Does.Contain("order 17 has no customer"));
-        Assert.That(Directory.EnumerateFiles(Host.State.Sessions.Single().StagingFolder), Is.Empty, "no document left behind");
+        Assert.That(async () => await Raw.GetAsync("type=sale&mode=query", cookie),
+            Throws.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>(), "a cut document is not ended as a whole one");
+        var entry = Host.Log.Entries.Last();
+        Assert.That(entry.Outcome, Is.EqualTo(OneCExchange.Core.Protocol.ExchangeOutcome.Failure));
+        Assert.That(entry.Error, Does.Contain("order 17 has no customer"));
+        Assert.That(Host.State.Sessions.Single().HadFailure, Is.True);
+
+        Host.Orders.FailWhileWriting = false;
+        Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie), Is.EqualTo(FakeOrderExchange.OrdersXml),
+            "the request guard was released");
     }
 
     [Test]
-    public async Task A_sent_document_leaves_no_temporary_file()
+    public async Task A_document_is_streamed_without_a_temporary_file()
     {
         var (cookie, _, _) = await Raw.CheckAuthAsync("sale");
         Assert.That(await Raw.GetAsync("type=sale&mode=query", cookie), Is.EqualTo(FakeOrderExchange.OrdersXml));
-        Assert.That(Raw.LastResponse!.Content.Headers.ContentLength, Is.EqualTo(Encoding.UTF8.GetByteCount(FakeOrderExchange.OrdersXml)));
-        Assert.That(Directory.EnumerateFiles(Host.State.Sessions.Single().StagingFolder), Is.Empty);
+        Assert.That(Raw.LastResponse!.Headers.TransferEncodingChunked, Is.True, "sent as it is written, its length unknown up front");
+        Assert.That(Directory.Exists(Host.State.Sessions.Single().StagingFolder), Is.False, "nothing was staged");
+        Assert.That(Host.Log.Entries.Last().Message, Is.EqualTo("document, 1 item(s)"));
     }
-
 }

@@ -22,7 +22,8 @@ public static class HttpExchangeAdapter
 
     /// <summary>
     /// Writes the answer. Documents go out as application/octet-stream so that the store's HTML/XML minification
-    /// (when enabled) never rewrites the orders XML.
+    /// (when enabled) never rewrites the orders XML. A document that fails while it is written (Core has logged why)
+    /// drops the connection instead of ending the body, so 1C sees a broken transfer, not a short well-formed answer.
     /// </summary>
     public static async Task WriteAsync(ExchangeResponse response, HttpResponse http, CancellationToken cancellationToken)
     {
@@ -32,7 +33,14 @@ public static class HttpExchangeAdapter
         http.ContentLength = response.ContentLength;
         foreach (var cookie in response.Cookies)
             http.Cookies.Append(cookie.Name, cookie.Value, new CookieOptions { HttpOnly = true, Path = "/", IsEssential = true });
-        await response.WriteBodyAsync(http.Body, cancellationToken);
+        try
+        {
+            await response.WriteBodyAsync(http.Body, cancellationToken);
+        }
+        catch (Exception) when (response.IsDocument)
+        {
+            http.HttpContext.Abort();
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

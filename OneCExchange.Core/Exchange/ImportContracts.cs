@@ -110,5 +110,10 @@ public interface IOrderExchange
 /// <param name="SchemaVersion">The version 1C sent at init (e.g. "2.08"), or null.</param>
 public sealed record OrderQuery(string SessionId, string? SchemaVersion);
 
-/// <summary>A document written to the response stream (never buffered whole by the protocol).</summary>
-public sealed record OrderExportDocument(string ContentType, int OrderCount, Func<Stream, CancellationToken, Task> WriteToAsync);
+/// <summary>
+/// A document written to the response stream as it is built (never buffered whole by the protocol). An error while
+/// writing it cuts the response short: the host drops the connection rather than end the body.
+/// </summary>
+/// <param name="Length">The document's size in bytes when known before it is written, else null.</param>
+public sealed record OrderExportDocument(string ContentType, int OrderCount, Func<Stream, CancellationToken, Task> WriteToAsync,
+    long? Length = null);

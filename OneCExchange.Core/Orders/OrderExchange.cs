@@ -11,7 +11,8 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
 {
     /// <summary>
     /// Hands the due orders out to the session now (so that what success confirms is exactly what this query
-    /// returned), then writes them when the protocol streams the document.
+    /// returned) and reads the first page of them, so that a store error up to there is still a failure answer; the
+    /// rest is read page by page while the protocol streams the document.
     /// </summary>
     public async Task<OrderExportDocument> QueryAsync(OrderQuery query, CancellationToken cancellationToken)
     {
@@ -22,13 +23,29 @@ public sealed class OrderExchange(IOrderSource source, IOrderExchangeOptionsProv
         var orderIds = handOuts.Select(handOut => handOut.OrderId).ToArray();
         var generatedAt = clock.GetLocalNow().DateTime;
 
+        // The snapshots are read with the request's token: the document is written within the same request.
+        var orders = source.GetSnapshotsAsync(orderIds, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool any;
+        try
+        {
+            any = await orders.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await orders.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return new OrderExportDocument(format.ContentType, orderIds.Length, async (stream, ct) =>
         {
-            await using var writer = new OrdersDocumentWriter(stream, format);
-            await writer.WriteStartAsync(generatedAt, ct).ConfigureAwait(false);
-            await foreach (var order in source.GetSnapshotsAsync(orderIds, ct).ConfigureAwait(false))
-                await writer.WriteOrderAsync(order, ct).ConfigureAwait(false);
-            await writer.WriteEndAsync(ct).ConfigureAwait(false);
+            await using (orders.ConfigureAwait(false))
+            {
+                await using var writer = new OrdersDocumentWriter(stream, format);
+                await writer.WriteStartAsync(generatedAt, ct).ConfigureAwait(false);
+                for (var more = any; more; more = await orders.MoveNextAsync().ConfigureAwait(false))
+                    await writer.WriteOrderAsync(orders.Current, ct).ConfigureAwait(false);
+                await writer.WriteEndAsync(ct).ConfigureAwait(false);
+            }
         });
     }
 

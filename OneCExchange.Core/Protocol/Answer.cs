@@ -3,9 +3,9 @@ using OneCExchange.Core.Exchange;
 namespace OneCExchange.Core.Protocol;
 
 /// <summary>What a mode answers before it is encoded: a keyword with message lines, or a document.</summary>
-/// <param name="DocumentPath">The document, already written in full to this temporary file (deleted once sent).</param>
+/// <param name="Document">The document, written to the response when the host sends the body.</param>
 internal sealed record Answer(ExchangeOutcome Outcome, string Text, IReadOnlyList<ExchangeCookie>? Cookies = null,
-    OrderExportDocument? Document = null, string? DocumentPath = null)
+    OrderExportDocument? Document = null)
 {
     public static Answer Success(params string[] lines) => new(ExchangeOutcome.Success, Join("success", lines));
 
@@ -19,8 +19,7 @@ internal sealed record Answer(ExchangeOutcome Outcome, string Text, IReadOnlyLis
     /// <summary>Lines that are not a keyword answer (init's zip=/file_limit=).</summary>
     public static Answer Lines(params string[] lines) => new(ExchangeOutcome.Success, string.Join("\n", lines));
 
-    public static Answer ForDocument(OrderExportDocument document, string path) =>
-        new(ExchangeOutcome.Document, "", Document: document, DocumentPath: path);
+    public static Answer ForDocument(OrderExportDocument document) => new(ExchangeOutcome.Document, "", Document: document);
 
     /// <summary>The message lines after the keyword, for the log.</summary>
     public string? Message => Document is not null ? $"document, {Document.OrderCount} item(s)"

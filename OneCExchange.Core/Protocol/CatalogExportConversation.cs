@@ -92,13 +92,21 @@ internal sealed class CatalogExportConversation(ExchangeOptions options, ICatalo
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
                 write(file);
             Save(session, next);
-            return Answer.ForDocument(new OrderExportDocument(ContentType, itemCount, (_, _) => Task.CompletedTask), path);
+            return Answer.ForDocument(new OrderExportDocument(ContentType, itemCount, (stream, ct) => SendFileAsync(path, stream, ct),
+                new FileInfo(path).Length));
         }
         catch
         {
             File.Delete(path);
             throw;
         }
+    }
+
+    private static async Task SendFileAsync(string path, Stream output, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await file.CopyToAsync(output, ct);
     }
 
     private static void Save(ExchangeSession session, Cursor cursor)

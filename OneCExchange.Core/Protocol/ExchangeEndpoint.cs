@@ -66,15 +66,9 @@ public sealed class ExchangeEndpoint
             trace.Error = exception.ToString();
             answer = Answer.Failure("Внутренняя ошибка обмена на сайте; подробности в журнале обмена.");
         }
-        try
-        {
-            await FinishAsync(trace, answer);
-        }
-        finally
-        {
-            if (trace.Guard is { } guard)
-                await guard.DisposeAsync();
-        }
+        if (answer.Document is { } document)
+            return DocumentResponse(document, answer, trace);
+        await FinishAsync(trace, answer);
         return ToResponse(answer);
     }
 
@@ -143,9 +137,9 @@ public sealed class ExchangeEndpoint
             (_, "import") => await _imports.ImportAsync(current, type, request["filename"], trace, ct),
             (ExchangeType.Catalog, "deactivate") => await _imports.DeactivateAsync(current, ct),
             (ExchangeType.Catalog, "complete") => await _imports.CompleteAsync(current, ct),
-            (ExchangeType.Sale, "query") => await StageDocumentAsync(current, mode, await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
+            (ExchangeType.Sale, "query") => Answer.ForDocument(await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
             (ExchangeType.Sale, "success") => await ConfirmOrdersAsync(current, ct),
-            (ExchangeType.Sale, "info") => await StageDocumentAsync(current, mode, await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct), ct),
+            (ExchangeType.Sale, "info") => Answer.ForDocument(await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
     }
@@ -239,34 +233,58 @@ public sealed class ExchangeEndpoint
         return processNow ? await _imports.ImportUploadAsync(session, type, chunk.RelativePath, trace, ct) : Answer.Success();
     }
 
-    /// <summary>
-    /// Writes the document to a temporary file first (streaming, flat memory), so that an error while building it is
-    /// still a failure answer and a log record rather than a broken response.
-    /// </summary>
-    private static async Task<Answer> StageDocumentAsync(ExchangeSession session, string mode, OrderExportDocument document, CancellationToken ct)
-    {
-        Directory.CreateDirectory(session.StagingFolder);
-        var path = Path.Combine(session.StagingFolder, $"~{mode}-{Guid.NewGuid():N}.xml");
-        try
-        {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                await document.WriteToAsync(file, ct);
-            return Answer.ForDocument(document, path);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-    }
-
     private async Task<Answer> ConfirmOrdersAsync(ExchangeSession session, CancellationToken ct)
     {
         await _handlers.Orders.ConfirmAsync(session.Id, ct);
         return Answer.Success();
     }
 
+    /// <summary>
+    /// The document goes to the response as it is built, so 1C gets the first byte at once and the site holds no copy
+    /// of it. The session, the log record and the request guard wait for the end of the body. An error while writing
+    /// is logged and rethrown: the host then drops the connection, so 1C never takes a cut document for a whole one
+    /// (it calls no success and the orders stay due).
+    /// </summary>
+    private ExchangeResponse DocumentResponse(OrderExportDocument document, Answer answer, RequestTrace trace) => new()
+    {
+        ContentType = document.ContentType,
+        ContentLength = document.Length,
+        WriteBodyAsync = async (stream, ct) =>
+        {
+            var outcome = answer;
+            try
+            {
+                await document.WriteToAsync(stream, ct);
+            }
+            catch (Exception exception)
+            {
+                trace.Error = exception is OperationCanceledException && ct.IsCancellationRequested
+                    ? "The request was aborted by the client." : exception.ToString();
+                outcome = Answer.Failure("Передача документа прервана: 1С не получила его целиком.");
+                throw;
+            }
+            finally
+            {
+                await FinishAsync(trace, outcome);
+            }
+        },
+    };
+
+    /// <summary>Saves the session and the log record, then releases the request guard.</summary>
     private async Task FinishAsync(RequestTrace trace, Answer answer)
+    {
+        try
+        {
+            await SaveAsync(trace, answer);
+        }
+        finally
+        {
+            if (trace.Guard is { } guard)
+                await guard.DisposeAsync();
+        }
+    }
+
+    private async Task SaveAsync(RequestTrace trace, Answer answer)
     {
         var session = trace.Session;
         if (session is not null && trace.Mode != "checkauth")
@@ -298,18 +316,6 @@ public sealed class ExchangeEndpoint
     {
         if (answer.Outcome == ExchangeOutcome.NotModified)
             return new ExchangeResponse { StatusCode = 304, ContentType = "text/plain", Text = "", WriteBodyAsync = (_, _) => Task.CompletedTask };
-        if (answer is { Document: { } document, DocumentPath: { } path })
-            return new ExchangeResponse
-            {
-                ContentType = document.ContentType,
-                ContentLength = new FileInfo(path).Length,
-                WriteBodyAsync = async (stream, ct) =>
-                {
-                    await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920,
-                        FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-                    await file.CopyToAsync(stream, ct);
-                },
-            };
         return ExchangeResponse.FromText(answer.Text, ResponseEncodings.Get(_options.ResponseEncoding), answer.Cookies);
     }
 }

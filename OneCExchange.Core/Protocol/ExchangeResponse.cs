@@ -19,7 +19,11 @@ public sealed class ExchangeResponse
     /// <summary>The text answer (lines joined by "\n"), or null for a streamed document.</summary>
     public string? Text { get; init; }
 
-    /// <summary>Writes the body to the response stream.</summary>
+    /// <summary>
+    /// Writes the body to the response stream; the host calls it once. For a document it also saves the session and
+    /// the log record and releases the request guard when the body ends, and throws when the document fails part-way
+    /// (the host then drops the connection).
+    /// </summary>
     public required Func<Stream, CancellationToken, Task> WriteBodyAsync { get; init; }
 
     public IReadOnlyList<ExchangeCookie> Cookies { get; init; } = [];

@@ -216,7 +216,7 @@ public class ExchangeTablesTests
     {
         var records = new InMemoryRepository<OneCExchangeLogRecord>();
         var entries = new InMemoryRepository<OneCExchangeLogEntry>();
-        var database = new FakeDataProvider("PostgreSQL.9.2") { RowsAffected = 1 };
+        var database = new FakeDataProvider("PostgreSQL.9.2") { RowsAffected = _ => 1 };
         var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(database, new FakeEventPublisher()));
 
         await log.RecordAsync(Upload(Start, ExchangeOutcome.Success, null), default);
@@ -228,7 +228,7 @@ public class ExchangeTablesTests
         Assert.That(parameters.Select(p => p.Value), Is.EqualTo(new object[] { 1L, 4000L, 3L, Start.AddMilliseconds(3).UtcDateTime, "s1" }));
         Assert.That((records.RoundTrips, entries.RoundTrips), Is.EqualTo((0, 0)));
 
-        database.RowsAffected = 0;
+        database.RowsAffected = _ => 0;
         await log.RecordAsync(Upload(Start.AddSeconds(1), ExchangeOutcome.Success, null), default);
         Assert.That(records.Rows.Single().RequestCount, Is.EqualTo(1), "a session without its record yet gets one");
     }

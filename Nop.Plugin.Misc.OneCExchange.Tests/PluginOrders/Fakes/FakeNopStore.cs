@@ -6,6 +6,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Orders;
@@ -44,6 +45,9 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public OrderExchangeOptions Options { get; set; } = new();
 
     public FakeEventPublisher Events { get; } = new();
+
+    /// <summary>What set-based statements ran (an "InMemory" store updates through its repositories instead).</summary>
+    public FakeDataProvider DataProvider { get; }
     public FakeOrderService OrderService { get; }
     public FakeOrderProcessingService OrderProcessing { get; }
     public FakePlatformServices Platform { get; }
@@ -54,15 +58,18 @@ public sealed class FakeNopStore : IOrderExchangeOptionsProvider
     public NopOrderSource Source { get; }
     public NopOrderChangeSink Sink { get; }
 
-    public FakeNopStore()
+    /// <param name="databaseProvider">linq2db's provider name of the store's database: a PostgreSQL or MySQL name
+    /// makes the list updates set-based SQL, recorded in <see cref="DataProvider"/>.</param>
+    public FakeNopStore(string databaseProvider = "InMemory")
     {
+        DataProvider = new FakeDataProvider(databaseProvider);
         OrderService = new FakeOrderService(this);
         OrderProcessing = new FakeOrderProcessingService(this, OrderService);
         Platform = new FakePlatformServices(this);
         var customers = new FakeCustomerServices(this);
         var catalog = new FakeCatalogServices(this);
 
-        StateService = new OrderExportStateService(Changes, ExportStates);
+        StateService = new OrderExportStateService(Changes, ExportStates, new ConventionNamedUpdater(DataProvider, Events));
         Consumer = new OrderChangeEventConsumer(StateService);
         Events.Subscribe(Consumer);
 

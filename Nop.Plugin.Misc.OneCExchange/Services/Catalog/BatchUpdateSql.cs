@@ -72,6 +72,37 @@ public static class BatchUpdateSql
     }
 
     /// <summary>
+    /// Unpublishes, in two statements and without reading them, the published entities whose mapping rows of a kind
+    /// were not seen in a session: first the rows' content hashes are forgotten (so that a later exchange carrying the
+    /// item writes and republishes it), then the entities are unpublished; the second statement's row count is the
+    /// number unpublished.
+    /// </summary>
+    public static IReadOnlyList<SqlStatement> UnpublishNotSeen(SqlDialect dialect, UnpublishTables tables, int entityTypeId,
+        string sessionId, DateTime nowUtc)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        var pg = dialect == SqlDialect.PostgreSql;
+        string N(string name) => pg ? PgName(name) : MyName(name);
+        string P(List<KeyValuePair<string, object?>> parameters, object value) =>
+            pg ? $"CAST({Add(parameters, value)} AS {PgType(value.GetType())})" : Add(parameters, value);
+        string NotSeen(List<KeyValuePair<string, object?>> parameters) =>
+            $"{N(tables.MappingType)} = {P(parameters, entityTypeId)} AND ({N(tables.LastSeen)} IS NULL OR {N(tables.LastSeen)} <> {P(parameters, sessionId)})";
+        string Published(List<KeyValuePair<string, object?>> parameters) =>
+            $"{N(tables.Published)} = {P(parameters, true)} AND {N(tables.Deleted)} = {P(parameters, false)}";
+
+        var forget = new List<KeyValuePair<string, object?>>();
+        var forgetSql = $"UPDATE {N(tables.Mapping)} SET {N(tables.Hash)} = NULL, {N(tables.MappingUpdatedOn)} = {P(forget, nowUtc)} " +
+                        $"WHERE {NotSeen(forget)} AND {N(tables.Hash)} IS NOT NULL AND {N(tables.MappingEntityId)} IN " +
+                        $"(SELECT {N(tables.EntityId)} FROM {N(tables.Entity)} WHERE {Published(forget)})";
+        var unpublish = new List<KeyValuePair<string, object?>>();
+        var unpublishSql = $"UPDATE {N(tables.Entity)} SET {N(tables.Published)} = {P(unpublish, false)}, " +
+                           $"{N(tables.EntityUpdatedOn)} = {P(unpublish, nowUtc)} WHERE {Published(unpublish)} AND {N(tables.EntityId)} IN " +
+                           $"(SELECT {N(tables.MappingEntityId)} FROM {N(tables.Mapping)} WHERE {NotSeen(unpublish)})";
+        return [new SqlStatement(forgetSql, forget), new SqlStatement(unpublishSql, unpublish)];
+    }
+
+    /// <summary>
     /// Adds to counters and sets columns of the rows with one key value, without reading them:
     /// UPDATE … SET c = c + @p, d = @q WHERE key = @k.
     /// </summary>
@@ -161,3 +192,7 @@ public static class BatchUpdateSql
         var t => throw new NotSupportedException($"No PostgreSQL type for {t.Name}")
     };
 }
+
+/// <summary>The tables and columns (as the store names them) of unpublishing what a full exchange did not carry.</summary>
+public sealed record UnpublishTables(string Entity, string EntityId, string Published, string Deleted, string EntityUpdatedOn,
+    string Mapping, string MappingType, string MappingEntityId, string LastSeen, string Hash, string MappingUpdatedOn);

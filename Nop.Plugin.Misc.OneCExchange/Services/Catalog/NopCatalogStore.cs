@@ -204,11 +204,36 @@ public class NopCatalogStore : ICatalogStore
         await _mappingTable.CountSeenAsync(kind, sessionId);
 
     /// <summary>
-    /// Page by page, each page in its own transaction (idempotent: a rerun finds the rest). The hash of every row whose
-    /// entity it unpublished is cleared, so that a later exchange carrying the item writes (and republishes) it.
+    /// The hash of every row whose entity is unpublished is cleared, so that a later exchange carrying the item writes
+    /// (and republishes) it. Without entity events, on PostgreSQL and MySQL, two set-based statements in one
+    /// transaction; otherwise page by page (see <see cref="UnpublishPagesAsync{T}"/>). Then the caches are cleared
+    /// (or the entity events published) and <see cref="OneCCatalogNotSeenUnpublishedEvent"/> tells extensions.
     /// </summary>
     protected virtual async Task<int> UnpublishNotSeenAsync<T>(string sessionId, CatalogEntityKind kind, IRepository<T> repository,
         Func<T, bool> isPublished, Action<T> unpublish, Action<T, DateTime> touch, CancellationToken cancellationToken)
+        where T : BaseEntity
+    {
+        var now = DateTime.UtcNow;
+        int? count = null;
+        if (!_settings.PublishEntityEvents)
+        {
+            using var transaction = BeginTransaction();
+            count = await _updater.TryUnpublishNotSeenAsync<T>(CatalogMappingTypes.IdOf(kind), sessionId, now);
+            transaction.Complete();
+        }
+        count ??= await UnpublishPagesAsync(sessionId, kind, repository, isPublished, unpublish, touch, now, cancellationToken);
+        if (count > 0 && !_settings.PublishEntityEvents)
+            await _cacheCleaner.ClearAsync([typeof(T)]);
+        await _eventPublisher.PublishAsync(new OneCCatalogNotSeenUnpublishedEvent(sessionId, kind, count.Value, now));
+        return count.Value;
+    }
+
+    /// <summary>
+    /// Page by page, each page in its own transaction (idempotent: a rerun finds the rest): the rows are read and
+    /// updated, with nopCommerce's entity events when they are on.
+    /// </summary>
+    protected virtual async Task<int> UnpublishPagesAsync<T>(string sessionId, CatalogEntityKind kind, IRepository<T> repository,
+        Func<T, bool> isPublished, Action<T> unpublish, Action<T, DateTime> touch, DateTime now, CancellationToken cancellationToken)
         where T : BaseEntity
     {
         var count = 0;
@@ -218,18 +243,17 @@ public class NopCatalogStore : ICatalogStore
             page.Add(row);
             if (page.Count < OneCMappingTable.PageSize)
                 continue;
-            count += await UnpublishPageAsync(repository, page, isPublished, unpublish, touch);
+            count += await UnpublishPageAsync(repository, page, isPublished, unpublish, touch, now);
             page.Clear();
         }
         if (page.Count > 0)
-            count += await UnpublishPageAsync(repository, page, isPublished, unpublish, touch);
+            count += await UnpublishPageAsync(repository, page, isPublished, unpublish, touch, now);
         return count;
     }
 
     protected virtual async Task<int> UnpublishPageAsync<T>(IRepository<T> repository, List<OneCMapping> rows, Func<T, bool> isPublished,
-        Action<T> unpublish, Action<T, DateTime> touch) where T : BaseEntity
+        Action<T> unpublish, Action<T, DateTime> touch, DateTime now) where T : BaseEntity
     {
-        var now = DateTime.UtcNow;
         List<T> changed;
         using (var transaction = BeginTransaction())
         {
@@ -247,8 +271,6 @@ public class NopCatalogStore : ICatalogStore
             }
             transaction.Complete();
         }
-        if (changed.Count > 0 && !_settings.PublishEntityEvents)
-            await _cacheCleaner.ClearAsync([typeof(T)]);
         return changed.Count;
     }
 }

@@ -5,6 +5,7 @@ using Nop.Core;
 using Nop.Core.Events;
 using Nop.Data;
 using Nop.Data.Mapping;
+using Nop.Plugin.Misc.OneCExchange.Domain;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
@@ -62,6 +63,31 @@ public class SetBasedUpdater
             await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
                 statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
         return true;
+    }
+
+    /// <summary>
+    /// Unpublishes the published entities of type <typeparamref name="T"/> whose mapping rows of a kind were not seen
+    /// in a session, and forgets those rows' hashes, in two statements without reading the rows (see
+    /// <see cref="BatchUpdateSql.UnpublishNotSeen"/>); the number unpublished, or null on SQL Server, where the caller
+    /// pages through the rows with the repository.
+    /// </summary>
+    public virtual async Task<int?> TryUnpublishNotSeenAsync<T>(int entityTypeId, string sessionId, DateTime nowUtc) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return null;
+        var entity = typeof(T);
+        var mapping = typeof(OneCMapping);
+        var tables = new UnpublishTables(TableName(entity), ColumnName(entity, nameof(BaseEntity.Id)), ColumnName(entity, "Published"),
+            ColumnName(entity, "Deleted"), ColumnName(entity, "UpdatedOnUtc"), TableName(mapping),
+            ColumnName(mapping, nameof(OneCMapping.EntityTypeId)), ColumnName(mapping, nameof(OneCMapping.EntityId)),
+            ColumnName(mapping, nameof(OneCMapping.LastSeenSessionId)), ColumnName(mapping, nameof(OneCMapping.ContentHash)),
+            ColumnName(mapping, nameof(OneCMapping.UpdatedOnUtc)));
+        var unpublished = 0;
+        foreach (var statement in BatchUpdateSql.UnpublishNotSeen(dialect, tables, entityTypeId, sessionId, nowUtc))
+            unpublished = await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
+                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+        return unpublished;
     }
 
     /// <summary>

@@ -73,7 +73,6 @@ public class NopOrderSource : IOrderSource
         var released = (await _stateService.GetHandedOutAsync(sessionId)).Where(s => !orderIds.Contains(s.OrderId)).ToList();
         foreach (var export in released)
             export.HandedOutSessionId = null;
-        await _stateService.UpdateAsync(released);
 
         var versions = await _stateService.GetVersionsAsync(orderIds);
         var exports = (await _stateService.GetExportsAsync(orderIds)).ToDictionary(s => s.OrderId);
@@ -90,7 +89,7 @@ public class NopOrderSource : IOrderSource
             export.HandedOutVersion = versions[orderId];
         }
         await _stateService.InsertAsync(created);
-        await _stateService.UpdateAsync(exports.Values.Except(created).ToList());
+        await _stateService.UpdateHandOutsAsync(released.Concat(exports.Values.Except(created)).ToList());
 
         return orderIds.Select(id => new OrderHandOut(id, versions[id])).ToList();
     }
@@ -120,7 +119,7 @@ public class NopOrderSource : IOrderSource
             export.ExportedOnUtc = now;
             export.HandedOutSessionId = null;
         }
-        await _stateService.UpdateAsync(exports);
+        await _stateService.UpdateHandOutsAsync(exports);
         return exports.Count;
     }
 

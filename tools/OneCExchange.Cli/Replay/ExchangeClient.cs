@@ -103,14 +103,29 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
 
     public async Task<string> CompleteAsync(CancellationToken ct) => Expect("success", "complete", await GetTextAsync("complete", [], ct)).Message;
 
+    /// <summary>How long the last <see cref="QueryAsync"/> waited from sending the request to the answer's first byte.</summary>
+    public TimeSpan LastQueryFirstByte { get; private set; }
+
     /// <summary>mode=query: the orders document, saved as it came.</summary>
     public async Task<long> QueryAsync(string outputPath, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using var response = await http.SendAsync(style == RequestStyle.PostAll
             ? Build(HttpMethod.Post, "query", [], new FormUrlEncodedContent([]), basicAuth: false)
             : Build(HttpMethod.Get, "query", [], null, basicAuth: false), HttpCompletionOption.ResponseHeadersRead, ct);
         await using (var output = File.Create(outputPath))
-            await (await response.Content.ReadAsStreamAsync(ct)).CopyToAsync(output, ct);
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            var buffer = new byte[81920];
+            var first = true;
+            int read;
+            while ((read = await body.ReadAsync(buffer, ct)) > 0)
+            {
+                if (first)
+                    (LastQueryFirstByte, first) = (watch.Elapsed, false);
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
         var size = new FileInfo(outputPath).Length;
         var head = await ReadHeadAsync(outputPath, ct);
         verbose?.WriteLine($"<- {size} bytes: {head.Replace("\n", "\\n")}");
