@@ -3,6 +3,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Support;
 
 namespace OneCExchange.Tests.Catalog;

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 

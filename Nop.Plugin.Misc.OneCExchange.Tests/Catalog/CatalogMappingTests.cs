@@ -2,7 +2,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
-using OneCExchange.Core.Settings;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Catalog;
 

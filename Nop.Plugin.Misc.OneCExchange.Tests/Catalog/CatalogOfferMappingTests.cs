@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Tests.Catalog;

@@ -1,6 +1,7 @@
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using CmlProduct = OneCExchange.Core.CommerceMl.Product;
 
 namespace OneCExchange.Tests.Catalog;

@@ -3,6 +3,7 @@ using System.Text;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Catalog;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Catalog;
 

@@ -5,6 +5,7 @@ using OneCExchange.Cli.Replay;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.Orders;

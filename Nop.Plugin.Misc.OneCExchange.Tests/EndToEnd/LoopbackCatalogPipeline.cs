@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.Protocol;
 

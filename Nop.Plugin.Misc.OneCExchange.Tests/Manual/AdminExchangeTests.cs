@@ -4,6 +4,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Manual;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Synthetic;
 using OneCExchange.Tests.Catalog;

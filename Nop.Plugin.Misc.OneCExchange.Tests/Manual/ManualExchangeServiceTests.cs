@@ -7,7 +7,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Manual;
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.Fakes;

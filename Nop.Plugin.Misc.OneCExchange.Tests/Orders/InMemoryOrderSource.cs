@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Orders;
 

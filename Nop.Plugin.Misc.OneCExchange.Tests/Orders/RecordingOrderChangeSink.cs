@@ -1,6 +1,6 @@
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Orders;
 

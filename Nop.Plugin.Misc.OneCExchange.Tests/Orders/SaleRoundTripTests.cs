@@ -4,6 +4,7 @@ using NUnit.Framework;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Orders;
 

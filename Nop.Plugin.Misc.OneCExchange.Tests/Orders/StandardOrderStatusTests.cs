@@ -2,6 +2,7 @@ using System.Text;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Orders;
 

@@ -5,6 +5,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.Events;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog;

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 

@@ -2,6 +2,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Seo;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog;

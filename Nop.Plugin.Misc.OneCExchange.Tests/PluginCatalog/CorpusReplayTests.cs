@@ -6,6 +6,7 @@ using NUnit.Framework;
 using OneCExchange.Core.Catalog;
 using PackageLayout = OneCExchange.Core.CommerceMl.PackageLayout;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Catalog;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 using OneCExchange.Tests.Support;

@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Settings;

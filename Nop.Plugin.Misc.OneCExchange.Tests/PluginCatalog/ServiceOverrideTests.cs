@@ -10,6 +10,7 @@ using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 using OneCExchange.Tests.Support;

@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Catalog;
 using NUnit.Framework;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginCatalog.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog;

@@ -6,6 +6,7 @@ using Nop.Core.Domain.Shipping;
 using NUnit.Framework;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginOrders.Fakes;
 using OneCExchange.Tests.Support;
 using static OneCExchange.Tests.Orders.OrderDocumentXml;

@@ -5,7 +5,7 @@ using NUnit.Framework;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginOrders.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders;

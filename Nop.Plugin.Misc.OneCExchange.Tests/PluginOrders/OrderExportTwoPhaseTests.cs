@@ -2,7 +2,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using NUnit.Framework;
 using OneCExchange.Core.CommerceMl.Orders;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginOrders.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders;

@@ -6,7 +6,7 @@ namespace OneCExchange.Tests.PluginOrders;
 
 public class OrderOneCInfoModelFactoryTests
 {
-    private static readonly OneCExchange.Core.Orders.OrderExportFilter All = new([], false, null, 100);
+    private static readonly OneCExchange.Core.Ports.OrderExportFilter All = new([], false, null, 100);
 
     [Test]
     public async Task The_admin_sees_what_1C_sent_back_and_whether_the_order_waits_for_export()
@@ -17,7 +17,7 @@ public class OrderOneCInfoModelFactoryTests
         var beforeExport = await factory.PrepareAsync(order.Id);
         await store.Source.HandOutAsync("s1", All, CancellationToken.None);
         await store.Source.ConfirmAsync("s1", CancellationToken.None);
-        await store.Sink.ApplyAsync(new OneCExchange.Core.Orders.OrderChangeCommand
+        await store.Sink.ApplyAsync(new OneCExchange.Core.Ports.OrderChangeCommand
         {
             Change = new OneCExchange.Core.CommerceMl.Orders.OrderChange
             {

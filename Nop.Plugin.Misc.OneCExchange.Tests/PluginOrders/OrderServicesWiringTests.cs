@@ -3,7 +3,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using NUnit.Framework;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.PluginOrders;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml.Linq;
 using NUnit.Framework;
-using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.PluginOrders.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders;

@@ -5,6 +5,7 @@ using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using NUnit.Framework;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Orders;
 using OneCExchange.Tests.PluginOrders.Fakes;
 

@@ -309,9 +309,9 @@ public class BadInputTests : LoopbackTestBase
         Assert.That(Host.Log.Entries.Last().Error, Does.Contain("secret connection string"));
     }
 
-    private sealed class ThrowingFactory : OneCExchange.Core.Exchange.IFileImportFactory
+    private sealed class ThrowingFactory : OneCExchange.Core.Ports.IFileImportFactory
     {
-        public OneCExchange.Core.Exchange.IFileImport Open(OneCExchange.Core.Exchange.FileImportRequest request) =>
+        public OneCExchange.Core.Ports.IFileImport Open(OneCExchange.Core.Ports.FileImportRequest request) =>
             throw new InvalidOperationException("secret connection string");
     }
 

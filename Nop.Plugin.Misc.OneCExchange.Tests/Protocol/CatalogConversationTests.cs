@@ -237,19 +237,19 @@ public class CatalogConversationTests : LoopbackTestBase
         Assert.That(Host.State.IsGuarded(ExchangeType.Catalog), Is.False, "the guard goes with the request");
     }
 
-    private sealed class BlockingImportFactory : OneCExchange.Core.Exchange.IFileImportFactory
+    private sealed class BlockingImportFactory : OneCExchange.Core.Ports.IFileImportFactory
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public int Opened;
 
-        public OneCExchange.Core.Exchange.IFileImport Open(OneCExchange.Core.Exchange.FileImportRequest request)
+        public OneCExchange.Core.Ports.IFileImport Open(OneCExchange.Core.Ports.FileImportRequest request)
         {
             Interlocked.Increment(ref Opened);
             return new Import(this);
         }
 
-        private sealed class Import(BlockingImportFactory factory) : OneCExchange.Core.Exchange.IFileImport
+        private sealed class Import(BlockingImportFactory factory) : OneCExchange.Core.Ports.IFileImport
         {
             public long ItemsCompleted => 1;
             public string ProgressMessage => "";

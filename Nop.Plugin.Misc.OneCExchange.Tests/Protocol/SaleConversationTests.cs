@@ -20,7 +20,7 @@ public class SaleConversationTests : LoopbackTestBase
         Assert.That(await Raw.GetAsync($"type=sale&mode=query&sessid={sessid}", cookie), Is.EqualTo(FakeOrderExchange.OrdersXml));
         Assert.That(Raw.LastResponse!.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/octet-stream"),
             "XML documents bypass the store's HTML/XML minification");
-        Assert.That(Host.Orders.Queries.Single(), Is.EqualTo(new OneCExchange.Core.Exchange.OrderQuery(session.Id, "2.08")));
+        Assert.That(Host.Orders.Queries.Single(), Is.EqualTo(new OneCExchange.Core.Ports.OrderQuery(session.Id, "2.08")));
         Assert.That(Host.Orders.Confirmed, Is.Empty, "nothing is marked exported before 1C confirms");
 
         Assert.That(await Raw.GetAsync($"type=sale&mode=success&sessid={sessid}", cookie), Is.EqualTo("success"));

@@ -13,8 +13,8 @@ using Nop.Plugin.Misc.OneCExchange.Services.Manual;
 using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;

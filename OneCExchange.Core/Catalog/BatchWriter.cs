@@ -1,5 +1,6 @@
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Catalog;
 

@@ -1,6 +1,7 @@
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Catalog;
 

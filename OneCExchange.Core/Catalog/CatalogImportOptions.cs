@@ -1,3 +1,4 @@
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Settings;
 
 namespace OneCExchange.Core.Catalog;
@@ -62,11 +63,3 @@ public sealed record CatalogImportOptions
 }
 
 public enum MissingItemsAction { Leave, Unpublish }
-
-/// <summary>Exchange rates between currencies, as the store knows them.</summary>
-public interface ICurrencyRateProvider
-{
-    /// <summary>The factor that converts an amount in <paramref name="fromCurrencyCode"/> to
-    /// <paramref name="toCurrencyCode"/>; false when unknown.</summary>
-    bool TryGetRate(string fromCurrencyCode, string toCurrencyCode, out decimal rate);
-}

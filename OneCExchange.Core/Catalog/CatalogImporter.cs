@@ -1,6 +1,7 @@
 using OneCExchange.Core.Catalog.Import;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using CmlProduct = OneCExchange.Core.CommerceMl.Product;
 
 namespace OneCExchange.Core.Catalog;

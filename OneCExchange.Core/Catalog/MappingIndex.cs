@@ -1,3 +1,5 @@
+using OneCExchange.Core.Ports;
+
 namespace OneCExchange.Core.Catalog;
 
 /// <summary>What the pipeline knows of one mapping row; updated in place after each applied command.</summary>

@@ -1,4 +1,5 @@
 using OneCExchange.Core.CommerceMl.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Orders;
 

@@ -2,6 +2,7 @@ using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Orders;

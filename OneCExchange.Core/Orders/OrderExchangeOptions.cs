@@ -31,9 +31,3 @@ public sealed record OrderExchangeOptions
     /// <summary>At most this many orders per mode=query.</summary>
     public int MaxOrdersPerQuery { get; init; } = 500;
 }
-
-/// <summary>Gives the current order exchange options (settings may change between requests).</summary>
-public interface IOrderExchangeOptionsProvider
-{
-    Task<OrderExchangeOptions> GetAsync(CancellationToken cancellationToken);
-}

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Protocol;

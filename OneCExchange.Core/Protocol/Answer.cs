@@ -1,4 +1,4 @@
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.CommerceMl.Export;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 

@@ -1,5 +1,6 @@
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Protocol;

@@ -1,6 +1,5 @@
-using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Exchange;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 

@@ -1,4 +1,4 @@
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Security;
 
 namespace OneCExchange.Core.Protocol;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 

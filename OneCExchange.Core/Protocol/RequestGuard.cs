@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Security;
 using OneCExchange.Core.Staging;
 

@@ -1,4 +1,4 @@
-using OneCExchange.Core.Protocol;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Security;
 

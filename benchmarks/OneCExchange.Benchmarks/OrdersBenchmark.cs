@@ -7,6 +7,7 @@ using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Benchmarks;
 

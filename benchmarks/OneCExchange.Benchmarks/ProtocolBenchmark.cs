@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using OneCExchange.Core.CommerceMl;
+using OneCExchange.Core.Ports;
 using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;

@@ -1,4 +1,5 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace OneCExchange.Synthetic;

@@ -3,6 +3,7 @@ using Nop.Core.Domain.Seo;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.PluginCatalog.Fakes;

@@ -6,10 +6,10 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OneCExchange.Domain;
-using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Fakes;
 
 namespace OneCExchange.Tests.PluginOrders.Fakes;

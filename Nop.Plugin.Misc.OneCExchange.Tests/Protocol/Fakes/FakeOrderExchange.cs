@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Protocol.Fakes;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OneCExchange.Core.CommerceMl;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Protocol.Fakes;
 

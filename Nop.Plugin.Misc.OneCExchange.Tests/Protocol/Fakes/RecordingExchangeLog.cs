@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace OneCExchange.Tests.Protocol.Fakes;

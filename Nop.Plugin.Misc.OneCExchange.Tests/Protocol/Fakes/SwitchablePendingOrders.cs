@@ -1,4 +1,4 @@
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Tests.Protocol.Fakes;
 

@@ -2,6 +2,7 @@ using Nop.Core;
 using Nop.Core.Domain.Catalog;
 using Nop.Data;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 

@@ -2,6 +2,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Customers;
 using Nop.Data;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 using static Nop.Plugin.Misc.OneCExchange.Services.Catalog.FieldChanges;
 using NopTierPrice = Nop.Core.Domain.Catalog.TierPrice;
 

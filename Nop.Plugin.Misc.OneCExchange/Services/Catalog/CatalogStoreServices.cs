@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 

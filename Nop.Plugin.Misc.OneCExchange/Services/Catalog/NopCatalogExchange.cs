@@ -1,5 +1,6 @@
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 

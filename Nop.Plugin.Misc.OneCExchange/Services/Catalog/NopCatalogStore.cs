@@ -8,6 +8,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Events;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 

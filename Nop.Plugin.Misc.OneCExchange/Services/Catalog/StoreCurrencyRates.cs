@@ -1,5 +1,6 @@
 using Nop.Core.Domain.Directory;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 

@@ -3,6 +3,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Services.Media;
 using OneCExchange.Core.CatalogExport;
+using OneCExchange.Core.Ports;
 using ManufacturerRef = OneCExchange.Core.CommerceMl.ManufacturerRef;
 using ReferenceValue = OneCExchange.Core.CommerceMl.ReferenceValue;
 

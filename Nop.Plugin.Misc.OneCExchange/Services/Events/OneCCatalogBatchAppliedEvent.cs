@@ -1,4 +1,4 @@
-using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Events;
 

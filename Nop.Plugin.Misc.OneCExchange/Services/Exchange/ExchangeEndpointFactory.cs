@@ -1,4 +1,5 @@
 using Nop.Core.Infrastructure;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;

@@ -2,6 +2,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;

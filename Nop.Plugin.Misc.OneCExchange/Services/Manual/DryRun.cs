@@ -1,5 +1,5 @@
 using OneCExchange.Core.Catalog;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OneCExchange.Core.Catalog;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;
 

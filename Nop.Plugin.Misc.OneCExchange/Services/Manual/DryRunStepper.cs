@@ -5,6 +5,7 @@ using Nop.Plugin.Misc.OneCExchange.Services.Mappings;
 using Nop.Services.Localization;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Manual;

@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Services.Localization;
 using OneCExchange.Core.CommerceMl.Analysis;
-using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Staging;
 

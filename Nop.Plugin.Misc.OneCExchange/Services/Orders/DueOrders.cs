@@ -1,7 +1,7 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Misc.OneCExchange.Domain;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -4,7 +4,7 @@ using Nop.Core.Domain.Shipping;
 using Nop.Services.Orders;
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -7,7 +7,7 @@ using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Shipping;
 using OneCExchange.Core.CommerceMl.Orders;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

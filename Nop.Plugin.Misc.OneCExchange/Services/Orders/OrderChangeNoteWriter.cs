@@ -2,7 +2,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Services.Orders;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

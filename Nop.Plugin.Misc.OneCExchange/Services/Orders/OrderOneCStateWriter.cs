@@ -1,6 +1,6 @@
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -6,7 +6,7 @@ using Nop.Services.Catalog;
 using Nop.Services.Orders;
 using Nop.Services.Shipping;
 using OneCExchange.Core.Messages;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 

@@ -1,4 +1,5 @@
 using OneCExchange.Core.Orders;
+using OneCExchange.Core.Ports;
 using OneCExchange.Core.Settings;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;

@@ -1,5 +1,5 @@
-using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Catalog.Import;
 

@@ -1,4 +1,5 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Catalog.Import;
 

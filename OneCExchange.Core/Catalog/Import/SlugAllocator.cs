@@ -1,3 +1,5 @@
+using OneCExchange.Core.Ports;
+
 namespace OneCExchange.Core.Catalog.Import;
 
 /// <summary>A slug an entity created in this batch needs; allocated at flush time.</summary>

@@ -1,4 +1,6 @@
-namespace OneCExchange.Core.Protocol;
+using OneCExchange.Core.Protocol;
+
+namespace OneCExchange.Core.Ports;
 
 /// <summary>Records every exchange request; the host keeps one log record per session with its requests.</summary>
 public interface IExchangeLog

@@ -1,4 +1,4 @@
-namespace OneCExchange.Core.Exchange;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>What 1C asks at the end of a catalog exchange (mode=deactivate, mode=complete, or an old-style full file).</summary>
 /// <param name="DeactivateMissing">True only after a full exchange: items the session did not carry may be unpublished.</param>

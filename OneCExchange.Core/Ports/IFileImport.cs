@@ -1,11 +1,9 @@
-namespace OneCExchange.Core.Exchange;
+using OneCExchange.Core.Exchange;
+
+namespace OneCExchange.Core.Ports;
 
 // The seams between the protocol (mode=import, deactivate, complete, query, success) and the work behind it.
 // The protocol owns staging, sessions, time budgets and checkpoints; catalog and order code own the data.
-
-/// <summary>The kind of exchange 1C starts: ?type=catalog, ?type=sale, ?type=get_catalog (the store's catalog to 1C),
-/// or ?type=listen (1C waits for orders). Stored as int: never renumber.</summary>
-public enum ExchangeType { Catalog, Sale, GetCatalog, Listen }
 
 /// <summary>One uploaded file to import, and how far an earlier step already got (0 for a fresh start).</summary>
 /// <param name="SessionFolder">The session's staging folder (absolute).</param>

@@ -1,4 +1,6 @@
-namespace OneCExchange.Core.CatalogExport;
+using OneCExchange.Core.CatalogExport;
+
+namespace OneCExchange.Core.Ports;
 
 /// <summary>
 /// The store's catalog for type=get_catalog, read a page at a time. Every item carries a stable 1C id: the one the

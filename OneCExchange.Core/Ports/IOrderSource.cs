@@ -1,6 +1,6 @@
 using OneCExchange.Core.CommerceMl.Orders;
 
-namespace OneCExchange.Core.Orders;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>
 /// The store's orders for mode=query, two-phase. The host keeps per order a change version (raised by every order

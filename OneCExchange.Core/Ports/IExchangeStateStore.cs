@@ -1,6 +1,7 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Protocol;
 
-namespace OneCExchange.Core.Protocol;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>
 /// Durable exchange state: sessions, per-file checkpoints, the request guard of each exchange type and failed-login

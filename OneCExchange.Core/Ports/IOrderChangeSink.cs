@@ -1,7 +1,7 @@
 using OneCExchange.Core.CommerceMl.Orders;
 using OneCExchange.Core.Messages;
 
-namespace OneCExchange.Core.Orders;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>
 /// Applies one 1C order change to the store through its order processing. Implementations never throw for an unknown

@@ -1,4 +1,4 @@
-namespace OneCExchange.Core.Exchange;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>The orders document for mode=query and the confirmation of mode=success.</summary>
 public interface IOrderExchange

@@ -1,4 +1,4 @@
-namespace OneCExchange.Core.Orders;
+namespace OneCExchange.Core.Ports;
 
 /// <summary>
 /// Whether the store holds an order the next mode=query would hand out (type=listen asks it once a second).
