@@ -77,12 +77,8 @@ public sealed class ExchangeEndpoint
 
     private async Task<Answer> DispatchAsync(ExchangeRequest request, string mode, RequestTrace trace, CancellationToken ct)
     {
-        if (!_options.Enabled)
-            return Answer.Failure("Обмен с 1С выключен в настройках магазина");
-        if (string.IsNullOrEmpty(_options.Login) || string.IsNullOrEmpty(_options.PasswordHash))
-            return Answer.Failure("Обмен не настроен: в настройках магазина не заданы логин и пароль обмена");
-        if (_gate.RefuseAddress(request.RemoteAddress) is { } refused)
-            return Answer.Failure(refused);
+        if (RefuseExchange(request) is { } refusal)
+            return refusal;
 
         var typeName = request["type"];
         ExchangeType type;
@@ -104,21 +100,11 @@ public sealed class ExchangeEndpoint
             return Answer.Failure($"Неизвестный режим обмена: {mode}.");
 
         if (mode == "checkauth")
-        {
-            var (answer, session, superseded) = await _gate.CheckAuthAsync(request, type, ct);
-            trace.Session = session;
-            if (session is not null)
-            {
-                await RecordSupersededAsync(superseded, session, trace);
-                await CompletePendingAsync(session, trace, ct);
-                await DeleteExpiredAsync(trace, ct);
-            }
-            return answer;
-        }
+            return await CheckAuthAsync(request, type, trace, ct);
 
-        var (current, refusal) = await _gate.AuthenticateAsync(request, ct);
+        var (current, notAuthenticated) = await _gate.AuthenticateAsync(request, ct);
         if (current is null)
-            return refusal!;
+            return notAuthenticated!;
         trace.Session = current;
         trace.FileName = request["filename"];
         // Staging a chunk of the new protocol touches only the session's own folder: it needs no guard (and stays cheap).
@@ -129,6 +115,37 @@ public sealed class ExchangeEndpoint
                 return RequestGuard.Busy(type, wait);
             trace.Guard = held;
         }
+        return await RunModeAsync(current, type, mode, request, trace, ct);
+    }
+
+    /// <summary>Refuses every request while the exchange is off or not configured, or the address is locked out.</summary>
+    private Answer? RefuseExchange(ExchangeRequest request)
+    {
+        if (!_options.Enabled)
+            return Answer.Failure("Обмен с 1С выключен в настройках магазина");
+        if (string.IsNullOrEmpty(_options.Login) || string.IsNullOrEmpty(_options.PasswordHash))
+            return Answer.Failure("Обмен не настроен: в настройках магазина не заданы логин и пароль обмена");
+        return _gate.RefuseAddress(request.RemoteAddress) is { } refused ? Answer.Failure(refused) : null;
+    }
+
+    /// <summary>mode=checkauth: opens the session, then finishes what earlier sessions left behind.</summary>
+    private async Task<Answer> CheckAuthAsync(ExchangeRequest request, ExchangeType type, RequestTrace trace, CancellationToken ct)
+    {
+        var (answer, session, superseded) = await _gate.CheckAuthAsync(request, type, ct);
+        trace.Session = session;
+        if (session is not null)
+        {
+            await RecordSupersededAsync(superseded, session, trace);
+            await CompletePendingAsync(session, trace, ct);
+            await DeleteExpiredAsync(trace, ct);
+        }
+        return answer;
+    }
+
+    /// <summary>Runs an authenticated session's mode (the type and mode already checked).</summary>
+    private async Task<Answer> RunModeAsync(ExchangeSession current, ExchangeType type, string mode, ExchangeRequest request,
+        RequestTrace trace, CancellationToken ct)
+    {
         return (type, mode) switch
         {
             (ExchangeType.GetCatalog, "init") => _catalogExport.Init(current),

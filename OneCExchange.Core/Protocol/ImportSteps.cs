@@ -155,17 +155,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             return Answer.Success($"Файл {relative} уже загружен.");
         var isFull = checkpoint?.IsFullPackage ?? (type == ExchangeType.Catalog && PackageHeaderProbe.IsFullPackage(path));
 
-        // What this process kept of the session is used only if it ran the session's last step (no other node or
-        // earlier process did a step since), and an open import only if it stands exactly at the checkpoint.
-        var previous = session.LastStepInstance;
-        var cacheIsCurrent = previous == runtime.InstanceId;
-        if (!cacheIsCurrent)
-            runtime.LiveImports.CloseSession(session.Id);
-        session.LastStepInstance = runtime.InstanceId;
-        var import = (cacheIsCurrent ? runtime.LiveImports.Take(session.Id, relative, checkpoint) : null)
-            ?? handlers.ImportsFor(type).Open(new FileImportRequest(session.Id, type, session.StagingFolder,
-                relative, checkpoint?.ItemsCompleted ?? 0, ForgetCachedState: previous is not null && !cacheIsCurrent,
-                SavedState: cacheIsCurrent ? null : session.CatalogState));
+        var import = OpenImport(session, type, relative, checkpoint);
         var before = CountersSnapshot.Of(import.Counters);
         bool done;
         try
@@ -177,7 +167,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             trace.Counters = before.StepSince(import.Counters);
             // The answer carries Core's text for 1C; the log also keeps the reason as a message the admin reads in their language.
             trace.Counters.AddMessage(exception.Reason);
-            await SaveAsync(FileImportStatus.Failed, exception.Message);
+            await SaveCheckpointAsync(session, relative, import, FileImportStatus.Failed, isFull, exception.Message, ct);
             import.Dispose();
             return Answer.Failure($"Ошибка загрузки файла {relative}: {exception.Message}");
         }
@@ -190,28 +180,46 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         trace.Counters = before.StepSince(import.Counters);
         if (!done)
         {
-            runtime.LiveImports.Keep(session.Id, relative, import, await SaveAsync(FileImportStatus.Running, import.ProgressMessage));
+            var saved = await SaveCheckpointAsync(session, relative, import, FileImportStatus.Running, isFull, import.ProgressMessage, ct);
+            runtime.LiveImports.Keep(session.Id, relative, import, saved);
             return Answer.Progress(import.ProgressMessage);
         }
         var message = $"Файл {relative} загружен: {import.Counters.Describe()}.";
-        await SaveAsync(FileImportStatus.Done, message);
+        await SaveCheckpointAsync(session, relative, import, FileImportStatus.Done, isFull, message, ct);
         import.Dispose();
         if (isFull)
             session.FullExchange = true;
         return Answer.Success(message);
+    }
 
-        async Task<FileCheckpoint> SaveAsync(FileImportStatus status, string? text)
+    /// <summary>The file's import: the one this process keeps open at the checkpoint, else a new one from the checkpoint.</summary>
+    private IFileImport OpenImport(ExchangeSession session, ExchangeType type, string relative, FileCheckpoint? checkpoint)
+    {
+        // What this process kept of the session is used only if it ran the session's last step (no other node or
+        // earlier process did a step since), and an open import only if it stands exactly at the checkpoint.
+        var previous = session.LastStepInstance;
+        var cacheIsCurrent = previous == runtime.InstanceId;
+        if (!cacheIsCurrent)
+            runtime.LiveImports.CloseSession(session.Id);
+        session.LastStepInstance = runtime.InstanceId;
+        return (cacheIsCurrent ? runtime.LiveImports.Take(session.Id, relative, checkpoint) : null)
+            ?? handlers.ImportsFor(type).Open(new FileImportRequest(session.Id, type, session.StagingFolder,
+                relative, checkpoint?.ItemsCompleted ?? 0, ForgetCachedState: previous is not null && !cacheIsCurrent,
+                SavedState: cacheIsCurrent ? null : session.CatalogState));
+    }
+
+    private async Task<FileCheckpoint> SaveCheckpointAsync(ExchangeSession session, string relative, IFileImport import,
+        FileImportStatus status, bool isFull, string? text, CancellationToken ct)
+    {
+        var saved = new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now);
+        // The session's state goes with the checkpoint, so that a step on a restarted process or another node starts from both.
+        if (import.SessionState is { } sessionState && sessionState != session.CatalogState)
         {
-            var saved = new FileCheckpoint(session.Id, relative, import.ItemsCompleted, status, isFull, text, Now);
-            // The session's state goes with the checkpoint, so that a step on a restarted process or another node starts from both.
-            if (import.SessionState is { } sessionState && sessionState != session.CatalogState)
-            {
-                session.CatalogState = sessionState;
-                await state.UpdateAsync(session, ct);
-            }
-            await state.SaveCheckpointAsync(saved, ct);
-            return saved;
+            session.CatalogState = sessionState;
+            await state.UpdateAsync(session, ct);
         }
+        await state.SaveCheckpointAsync(saved, ct);
+        return saved;
     }
 
     public async Task<Answer> DeactivateAsync(ExchangeSession session, CancellationToken ct)

@@ -5,74 +5,70 @@ namespace OneCExchange.Core.CommerceMl.Reading;
 /// <summary>Reads one Предложение (of ПакетПредложений, prices___/rests___ files, or ИзмененияПакетаПредложений).</summary>
 internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, ClassifierContext context)
 {
+    /// <summary>The offer, or null (with a warning) when it has no Ид.</summary>
     public Offer? Read()
     {
         var location = cursor.Here();
-        string? id = null, characteristicId = null, version = null, sku = null, barcode = null, name = null;
-        decimal? quantity = null;
-        var deleted = false;
-        bool hasPrices = false, hasStock = false;
-        UnitOfMeasure? baseUnit = null;
-        List<Characteristic>? characteristics = null;
-        List<PropertyValue>? propertyValues = null;
-        List<OfferPrice>? prices = null;
-        List<WarehouseStock>? stocks = null;
-        List<Requisite>? requisites = null;
-
+        var draft = new OfferDraft();
         var depth = cursor.Enter();
         while (cursor.NextChild(depth))
-        {
-            switch (cursor.LocalName)
-            {
-                case "Ид": id = cursor.ReadOptionalText(); break;
-                case "ИдХарактеристики": characteristicId = cursor.ReadOptionalText(); break;
-                case "НомерВерсии": version = cursor.ReadOptionalText(); break;
-                case "ПометкаУдаления": deleted |= cursor.ReadBoolean() ?? false; break;
-                case "Артикул": sku = cursor.ReadOptionalText(); break;
-                case "Штрихкод" or "ШтрихКод": barcode = cursor.ReadOptionalText(); break;
-                case "Наименование": name = cursor.ReadText().Trim(); break;
-                case "БазоваяЕдиница": baseUnit = parts.ReadBaseUnit(); break;
-                case "ХарактеристикиТовара": parts.ReadCharacteristics(characteristics ??= []); break;
-                case "ЗначенияСвойств": parts.ReadPropertyValues(propertyValues ??= [], id ?? "offer"); break;
-                case "ЗначенияРеквизитов": parts.ReadRequisites(requisites ??= []); break;
-                case "Цены":
-                    hasPrices = true;
-                    ReadPrices(prices ??= [], id);
-                    break;
-                case "Количество":
-                    hasStock = true;
-                    quantity = cursor.ReadDecimal();
-                    break;
-                case "Склад":
-                    hasStock = true;
-                    ReadWarehouseStock(stocks ??= []);
-                    break;
-                case "Склады":
-                    hasStock = true;
-                    ReadWarehouseStocks(stocks ??= []);
-                    break;
-                case "Остатки":
-                    hasStock = true;
-                    quantity = ReadRests(stocks ??= []) ?? quantity;
-                    break;
-                default: cursor.Skip(); break;
-            }
-        }
+            ReadChild(draft);
 
-        if (id == null)
+        if (draft.Id == null)
         {
-            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderOfferWithoutId, name));
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderOfferWithoutId, draft.Name));
             return null;
         }
-        var (productId, idCharacteristic) = CommerceMlValues.SplitOfferId(id);
+        var (productId, idCharacteristic) = CommerceMlValues.SplitOfferId(draft.Id);
         return new Offer
         {
-            Location = location, Id = id, ProductId = productId, CharacteristicId = idCharacteristic ?? characteristicId,
-            VersionNumber = version, Sku = sku, Barcode = barcode, Name = name, BaseUnit = baseUnit,
-            Characteristics = characteristics ?? [], PropertyValues = propertyValues ?? [], Prices = prices ?? [],
-            Quantity = quantity, Stocks = stocks ?? [], HasPrices = hasPrices, HasStock = hasStock,
-            Requisites = requisites ?? [], IsDeleted = deleted,
+            Location = location, Id = draft.Id, ProductId = productId,
+            CharacteristicId = idCharacteristic ?? draft.CharacteristicId, VersionNumber = draft.Version, Sku = draft.Sku,
+            Barcode = draft.Barcode, Name = draft.Name, BaseUnit = draft.BaseUnit,
+            Characteristics = draft.Characteristics ?? [], PropertyValues = draft.PropertyValues ?? [],
+            Prices = draft.Prices ?? [], Quantity = draft.Quantity, Stocks = draft.Stocks ?? [], HasPrices = draft.HasPrices,
+            HasStock = draft.HasStock, Requisites = draft.Requisites ?? [], IsDeleted = draft.IsDeleted,
         };
+    }
+
+    /// <summary>Reads one child element of Предложение into the draft.</summary>
+    private void ReadChild(OfferDraft draft)
+    {
+        switch (cursor.LocalName)
+        {
+            case "Ид": draft.Id = cursor.ReadOptionalText(); break;
+            case "ИдХарактеристики": draft.CharacteristicId = cursor.ReadOptionalText(); break;
+            case "НомерВерсии": draft.Version = cursor.ReadOptionalText(); break;
+            case "ПометкаУдаления": draft.IsDeleted |= cursor.ReadBoolean() ?? false; break;
+            case "Артикул": draft.Sku = cursor.ReadOptionalText(); break;
+            case "Штрихкод" or "ШтрихКод": draft.Barcode = cursor.ReadOptionalText(); break;
+            case "Наименование": draft.Name = cursor.ReadText().Trim(); break;
+            case "БазоваяЕдиница": draft.BaseUnit = parts.ReadBaseUnit(); break;
+            case "ХарактеристикиТовара": parts.ReadCharacteristics(draft.Characteristics ??= []); break;
+            case "ЗначенияСвойств": parts.ReadPropertyValues(draft.PropertyValues ??= [], draft.Id ?? "offer"); break;
+            case "ЗначенияРеквизитов": parts.ReadRequisites(draft.Requisites ??= []); break;
+            case "Цены":
+                draft.HasPrices = true;
+                ReadPrices(draft.Prices ??= [], draft.Id);
+                break;
+            case "Количество":
+                draft.HasStock = true;
+                draft.Quantity = cursor.ReadDecimal();
+                break;
+            case "Склад":
+                draft.HasStock = true;
+                ReadWarehouseStock(draft.Stocks ??= []);
+                break;
+            case "Склады":
+                draft.HasStock = true;
+                ReadWarehouseStocks(draft.Stocks ??= []);
+                break;
+            case "Остатки":
+                draft.HasStock = true;
+                draft.Quantity = ReadRests(draft.Stocks ??= []) ?? draft.Quantity;
+                break;
+            default: cursor.Skip(); break;
+        }
     }
 
     private void ReadPrices(List<OfferPrice> prices, string? offerId)
@@ -176,5 +172,19 @@ internal sealed class OfferParser(XmlCursor cursor, ItemPartsParser parts, Class
             return;
         }
         stocks.Add(new WarehouseStock(warehouseId, quantity.Value));
+    }
+
+    /// <summary>What Read has gathered of one Предложение so far.</summary>
+    private sealed class OfferDraft
+    {
+        public string? Id, CharacteristicId, Version, Sku, Barcode, Name;
+        public decimal? Quantity;
+        public bool IsDeleted, HasPrices, HasStock;
+        public UnitOfMeasure? BaseUnit;
+        public List<Characteristic>? Characteristics;
+        public List<PropertyValue>? PropertyValues;
+        public List<OfferPrice>? Prices;
+        public List<WarehouseStock>? Stocks;
+        public List<Requisite>? Requisites;
     }
 }

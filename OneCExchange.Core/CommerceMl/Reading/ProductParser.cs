@@ -10,80 +10,79 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
     {
         var mark = cursor.MarkHere();
         var location = new SourceLocation(cursor.FileName, mark.Line, mark.Position);
-        var deleted = cursor.Reader.GetAttribute("Статус")?.Trim() == "Удален";
-        string? id = null, version = null, sku = null, barcode = null, name = null, fullName = null, description = null;
-        string? code = null, country = null;
-        decimal? weight = null;
-        ManufacturerRef? manufacturer = null;
-        UnitOfMeasure? baseUnit = null;
-        List<string>? groupIds = null, imagePaths = null;
-        List<TaxRate>? taxRates = null;
-        List<PropertyValue>? propertyValues = null;
-        List<Characteristic>? characteristics = null;
-        List<Requisite>? requisites = null;
+        var draft = new ProductDraft { IsDeleted = cursor.Reader.GetAttribute("Статус")?.Trim() == "Удален" };
 
         var depth = cursor.Enter();
         while (cursor.NextChild(depth))
-        {
-            switch (cursor.LocalName)
-            {
-                case "Ид": id = cursor.ReadOptionalText(); break;
-                case "НомерВерсии": version = cursor.ReadOptionalText(); break;
-                case "ПометкаУдаления": deleted |= cursor.ReadBoolean() ?? false; break;
-                case "Артикул": sku = cursor.ReadOptionalText(); break;
-                case "Штрихкод" or "ШтрихКод": barcode = cursor.ReadOptionalText(); break;
-                case "Наименование": name = cursor.ReadText().Trim(); break;
-                case "ПолноеНаименование": fullName = cursor.ReadOptionalText(); break;
-                case "Описание": description = cursor.ReadText(); break;
-                case "Код": code = cursor.ReadOptionalText(); break;
-                case "Страна": country = cursor.ReadOptionalText(); break;
-                case "Вес": weight = cursor.ReadDecimal(); break;
-                case "БазоваяЕдиница": baseUnit = parts.ReadBaseUnit(); break;
-                case "Группы": ReadIds(groupIds ??= []); break;
-                case "Картинка":
-                    if (cursor.ReadOptionalText() is { } path)
-                        (imagePaths ??= []).Add(path);
-                    break;
-                case "Изготовитель": manufacturer = ReadManufacturer(); break;
-                case "ЗначенияСвойств": parts.ReadPropertyValues(propertyValues ??= [], id ?? "product"); break;
-                case "СтавкиНалогов": ReadTaxRates(taxRates ??= []); break;
-                case "ЗначенияРеквизитов": parts.ReadRequisites(requisites ??= []); break;
-                case "ХарактеристикиТовара": parts.ReadCharacteristics(characteristics ??= []); break;
-                default: cursor.Skip(); break;
-            }
-        }
+            ReadChild(draft);
 
-        if (id == null)
+        if (draft.Id == null)
         {
-            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutId, name));
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutId, draft.Name));
             return null;
         }
-        if (string.IsNullOrEmpty(name))
-            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutName, id));
-
-        string? itemType = null;
-        if (requisites != null)
-        {
-            foreach (var requisite in requisites)
-            {
-                switch (requisite.Name)
-                {
-                    case "Полное наименование": fullName ??= NullIfEmpty(requisite.Value.Trim()); break;
-                    case "Код": code ??= NullIfEmpty(requisite.Value.Trim()); break;
-                    case "ТипНоменклатуры": itemType = NullIfEmpty(requisite.Value.Trim()); break;
-                    case "Вес": weight ??= cursor.ParseDecimal(requisite.Value, "Вес", mark); break;
-                }
-            }
-        }
+        if (string.IsNullOrEmpty(draft.Name))
+            cursor.Warn(location, ExchangeMessage.Of(MessageKeys.ReaderProductWithoutName, draft.Id));
+        ApplyRequisites(draft, mark);
 
         return new Product
         {
-            Location = location, Id = id, VersionNumber = version, Sku = sku, Barcode = barcode, Name = name ?? "",
-            FullName = fullName, Description = description, Code = code, GroupIds = groupIds ?? [],
-            Images = Images(imagePaths, requisites), Manufacturer = manufacturer, Country = country, BaseUnit = baseUnit,
-            Weight = weight, ItemType = itemType, TaxRates = taxRates ?? [], PropertyValues = propertyValues ?? [],
-            Characteristics = characteristics ?? [], Requisites = requisites ?? [], IsDeleted = deleted,
+            Location = location, Id = draft.Id, VersionNumber = draft.Version, Sku = draft.Sku, Barcode = draft.Barcode,
+            Name = draft.Name ?? "", FullName = draft.FullName, Description = draft.Description, Code = draft.Code,
+            GroupIds = draft.GroupIds ?? [], Images = Images(draft.ImagePaths, draft.Requisites),
+            Manufacturer = draft.Manufacturer, Country = draft.Country, BaseUnit = draft.BaseUnit, Weight = draft.Weight,
+            ItemType = draft.ItemType, TaxRates = draft.TaxRates ?? [], PropertyValues = draft.PropertyValues ?? [],
+            Characteristics = draft.Characteristics ?? [], Requisites = draft.Requisites ?? [], IsDeleted = draft.IsDeleted,
         };
+    }
+
+    /// <summary>Reads one child element of Товар into the draft.</summary>
+    private void ReadChild(ProductDraft draft)
+    {
+        switch (cursor.LocalName)
+        {
+            case "Ид": draft.Id = cursor.ReadOptionalText(); break;
+            case "НомерВерсии": draft.Version = cursor.ReadOptionalText(); break;
+            case "ПометкаУдаления": draft.IsDeleted |= cursor.ReadBoolean() ?? false; break;
+            case "Артикул": draft.Sku = cursor.ReadOptionalText(); break;
+            case "Штрихкод" or "ШтрихКод": draft.Barcode = cursor.ReadOptionalText(); break;
+            case "Наименование": draft.Name = cursor.ReadText().Trim(); break;
+            case "ПолноеНаименование": draft.FullName = cursor.ReadOptionalText(); break;
+            case "Описание": draft.Description = cursor.ReadText(); break;
+            case "Код": draft.Code = cursor.ReadOptionalText(); break;
+            case "Страна": draft.Country = cursor.ReadOptionalText(); break;
+            case "Вес": draft.Weight = cursor.ReadDecimal(); break;
+            case "БазоваяЕдиница": draft.BaseUnit = parts.ReadBaseUnit(); break;
+            case "Группы": ReadIds(draft.GroupIds ??= []); break;
+            case "Картинка":
+                if (cursor.ReadOptionalText() is { } path)
+                    (draft.ImagePaths ??= []).Add(path);
+                break;
+            case "Изготовитель": draft.Manufacturer = ReadManufacturer(); break;
+            case "ЗначенияСвойств": parts.ReadPropertyValues(draft.PropertyValues ??= [], draft.Id ?? "product"); break;
+            case "СтавкиНалогов": ReadTaxRates(draft.TaxRates ??= []); break;
+            case "ЗначенияРеквизитов": parts.ReadRequisites(draft.Requisites ??= []); break;
+            case "ХарактеристикиТовара": parts.ReadCharacteristics(draft.Characteristics ??= []); break;
+            default: cursor.Skip(); break;
+        }
+    }
+
+    /// <summary>Takes the full name, code and weight from ЗначенияРеквизитов where the elements left them empty, and the
+    /// item type (sent only there).</summary>
+    private void ApplyRequisites(ProductDraft draft, Mark mark)
+    {
+        if (draft.Requisites == null)
+            return;
+        foreach (var requisite in draft.Requisites)
+        {
+            switch (requisite.Name)
+            {
+                case "Полное наименование": draft.FullName ??= NullIfEmpty(requisite.Value.Trim()); break;
+                case "Код": draft.Code ??= NullIfEmpty(requisite.Value.Trim()); break;
+                case "ТипНоменклатуры": draft.ItemType = NullIfEmpty(requisite.Value.Trim()); break;
+                case "Вес": draft.Weight ??= cursor.ParseDecimal(requisite.Value, "Вес", mark); break;
+            }
+        }
     }
 
     /// <summary>Images with their caption from the "ОписаниеФайла" requisites ("path#caption").</summary>
@@ -159,4 +158,19 @@ internal sealed class ProductParser(XmlCursor cursor, ItemPartsParser parts)
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>What Read has gathered of one Товар so far.</summary>
+    private sealed class ProductDraft
+    {
+        public string? Id, Version, Sku, Barcode, Name, FullName, Description, Code, Country, ItemType;
+        public decimal? Weight;
+        public bool IsDeleted;
+        public ManufacturerRef? Manufacturer;
+        public UnitOfMeasure? BaseUnit;
+        public List<string>? GroupIds, ImagePaths;
+        public List<TaxRate>? TaxRates;
+        public List<PropertyValue>? PropertyValues;
+        public List<Characteristic>? Characteristics;
+        public List<Requisite>? Requisites;
+    }
 }
