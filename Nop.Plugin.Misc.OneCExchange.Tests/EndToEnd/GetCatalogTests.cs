@@ -40,7 +40,7 @@ public class GetCatalogTests : LoopbackTestBase
         await SeedAsync(_store.Db);
         var db = _store.Db;
         var ids = new ExportIdAssigner(db.Table<OneCMapping>());
-        var offers = new CatalogExportOfferReader(db.Table<Product>(), db.Table<ProductAttributeCombination>(),
+        var offers = new CatalogExportOfferReader(db.Table<ProductAttributeCombination>(),
             db.Table<ProductAttributeMapping>(), db.Table<ProductAttributeValue>(), db.Table<ProductAttribute>(),
             db.Table<ProductWarehouseInventory>(), db.Table<Warehouse>(), db.Table<Currency>(), new FakeProductAttributeParser(),
             ids, new CurrencySettings { PrimaryStoreCurrencyId = 1 }, _settings);

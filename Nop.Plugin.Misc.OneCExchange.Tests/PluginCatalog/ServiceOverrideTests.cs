@@ -2,17 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
-using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
-using Nop.Core.Domain.Seo;
-using Nop.Core.Events;
 using Nop.Core.Infrastructure;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
-using Nop.Services.Catalog;
-using Nop.Services.Media;
 using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Tests.Fakes;
@@ -102,18 +97,8 @@ public class ServiceOverrideTests
     /// </summary>
     private async Task<FakeDatabase> ImportDemoCatalogAsync(params INopStartup[] startups)
     {
-        var services = new ServiceCollection();
         var db = new FakeDatabase();
-        services.AddSingleton(db);
-        services.AddSingleton(typeof(IRepository<>), typeof(InMemoryRepository<>));
-        services.AddSingleton<IPictureService>(new FakePictureService(db));
-        services.AddSingleton<IProductAttributeParser, FakeProductAttributeParser>();
-        services.AddSingleton<IEventPublisher, FakeEventPublisher>();
-        services.AddSingleton<IStaticCacheManager, FakeStaticCacheManager>();
-        services.AddSingleton<INopDataProvider>(new FakeDataProvider());
-        services.AddSingleton(new CatalogSettings());
-        services.AddSingleton(new SeoSettings());
-        services.AddSingleton(new OneCExchangeSettings());
+        var services = new ServiceCollection().AddInMemoryNopCatalog(db, new OneCExchangeSettings());
         var configuration = new ConfigurationBuilder().Build();
         foreach (var startup in startups.OrderBy(s => s.Order))
             startup.ConfigureServices(services, configuration);

@@ -13,7 +13,7 @@ public class OrderOneCInfoModelFactoryTests
     {
         var store = new FakeNopStore();
         var order = store.PlaceOrder();
-        var factory = new OrderOneCInfoModelFactory(store.StateService, store.Platform);
+        var factory = new OrderOneCInfoModelFactory(store.StateService, store.Platform, store.Orders, store.Changes, store.ExportStates);
         var beforeExport = await factory.PrepareAsync(order.Id);
         await store.Source.HandOutAsync("s1", All, CancellationToken.None);
         await store.Source.ConfirmAsync("s1", CancellationToken.None);
@@ -49,6 +49,6 @@ public class OrderOneCInfoModelFactoryTests
         var store = new FakeNopStore();
         var old = store.Orders.Add(new Nop.Core.Domain.Orders.Order());
 
-        Assert.That(await new OrderOneCInfoModelFactory(store.StateService, store.Platform).PrepareAsync(old.Id), Is.Null);
+        Assert.That(await new OrderOneCInfoModelFactory(store.StateService, store.Platform, store.Orders, store.Changes, store.ExportStates).PrepareAsync(old.Id), Is.Null);
     }
 }

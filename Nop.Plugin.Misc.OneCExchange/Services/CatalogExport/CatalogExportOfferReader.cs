@@ -25,7 +25,6 @@ public class CatalogExportOfferReader
     public const string DefaultPriceTypeId = "5d1e4c2a-0b6f-4c1e-9a57-707269636501";
     public const string DefaultPriceTypeName = "Розничная";
 
-    protected readonly IRepository<Product> _productRepository;
     protected readonly IRepository<ProductAttributeCombination> _combinationRepository;
     protected readonly IRepository<ProductAttributeMapping> _attributeMappingRepository;
     protected readonly IRepository<ProductAttributeValue> _attributeValueRepository;
@@ -42,8 +41,7 @@ public class CatalogExportOfferReader
 
     #region Ctor
 
-    public CatalogExportOfferReader(IRepository<Product> productRepository,
-        IRepository<ProductAttributeCombination> combinationRepository,
+    public CatalogExportOfferReader(IRepository<ProductAttributeCombination> combinationRepository,
         IRepository<ProductAttributeMapping> attributeMappingRepository,
         IRepository<ProductAttributeValue> attributeValueRepository,
         IRepository<ProductAttribute> attributeRepository,
@@ -55,7 +53,6 @@ public class CatalogExportOfferReader
         CurrencySettings currencySettings,
         OneCExchangeSettings settings)
     {
-        _productRepository = productRepository;
         _combinationRepository = combinationRepository;
         _attributeMappingRepository = attributeMappingRepository;
         _attributeValueRepository = attributeValueRepository;
@@ -83,12 +80,9 @@ public class CatalogExportOfferReader
         return new ExportOfferTerms(await PriceTypesAsync(), warehouses.Select(w => new ExportWarehouse(keys[w.Id], w.Name ?? "")).ToList());
     }
 
-    public virtual async Task<ExportPage<ExportOffer>> GetOffersAsync(int afterProductId, int count)
+    /// <summary>The offers of a page of products (<see cref="NopCatalogExportSource.PageAsync"/>), in the products' order.</summary>
+    public virtual async Task<IReadOnlyList<ExportOffer>> ReadAsync(IList<Product> products)
     {
-        var products = await _productRepository.GetAllAsync(query =>
-            query.Where(p => !p.Deleted && p.Id > afterProductId).OrderBy(p => p.Id).Take(count));
-        if (products.Count == 0)
-            return new ExportPage<ExportOffer>([], afterProductId);
         var productIds = products.Select(p => p.Id).ToArray();
         var productKeys = await _ids.GetOrAssignAsync(OneCEntityType.Product, productIds);
         var combinations = (await _combinationRepository.GetAllAsync(query =>
@@ -137,7 +131,7 @@ public class CatalogExportOfferReader
                 Stocks = stocks,
             });
         }
-        return new ExportPage<ExportOffer>(offers, products[^1].Id);
+        return offers;
     }
 
     protected virtual async Task<IReadOnlyList<ExportPriceType>> PriceTypesAsync()

@@ -121,8 +121,13 @@ public class NopCatalogExportSource : ICatalogExportSource
         return new ExportPage<ExportProduct>(page, products[^1].Id);
     }
 
-    public virtual Task<ExportPage<ExportOffer>> GetOffersAsync(int afterProductId, int count, CancellationToken cancellationToken) =>
-        _offers.GetOffersAsync(afterProductId, count);
+    public virtual async Task<ExportPage<ExportOffer>> GetOffersAsync(int afterProductId, int count, CancellationToken cancellationToken)
+    {
+        var products = await PageAsync(afterProductId, count);
+        if (products.Count == 0)
+            return new ExportPage<ExportOffer>([], afterProductId);
+        return new ExportPage<ExportOffer>(await _offers.ReadAsync(products), products[^1].Id);
+    }
 
     /// <summary>The next products, lowest id first (the keyset both products and offers page through).</summary>
     public virtual Task<IList<Product>> PageAsync(int afterProductId, int count) =>

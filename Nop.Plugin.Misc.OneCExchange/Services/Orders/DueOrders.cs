@@ -12,6 +12,12 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Orders;
 /// </summary>
 public static class DueOrders
 {
+    private static readonly OrderExportFilter Unfiltered = new([], PaidOnly: false, CreatedFromUtc: null, MaxOrders: int.MaxValue);
+
+    /// <summary>The orders due for 1C by the rule alone, whatever the export filter (the order's 1C card in the admin).</summary>
+    public static IQueryable<Order> Query(IQueryable<Order> orders, IQueryable<OneCOrderChange> changes, IQueryable<OneCOrderExport> exports) =>
+        Query(orders, changes, exports, Unfiltered);
+
     public static IQueryable<Order> Query(IQueryable<Order> orders, IQueryable<OneCOrderChange> changes,
         IQueryable<OneCOrderExport> exports, OrderExportFilter filter)
     {

@@ -1,3 +1,6 @@
+using Nop.Core.Domain.Orders;
+using Nop.Data;
+using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Models;
 using Nop.Services.Helpers;
 
@@ -10,15 +13,25 @@ public class OrderOneCInfoModelFactory
 
     protected readonly OrderExportStateService _stateService;
     protected readonly IDateTimeHelper _dateTimeHelper;
+    protected readonly IRepository<Order> _orderRepository;
+    protected readonly IRepository<OneCOrderChange> _changeRepository;
+    protected readonly IRepository<OneCOrderExport> _exportRepository;
 
     #endregion
 
     #region Ctor
 
-    public OrderOneCInfoModelFactory(OrderExportStateService stateService, IDateTimeHelper dateTimeHelper)
+    public OrderOneCInfoModelFactory(OrderExportStateService stateService,
+        IDateTimeHelper dateTimeHelper,
+        IRepository<Order> orderRepository,
+        IRepository<OneCOrderChange> changeRepository,
+        IRepository<OneCOrderExport> exportRepository)
     {
         _stateService = stateService;
         _dateTimeHelper = dateTimeHelper;
+        _orderRepository = orderRepository;
+        _changeRepository = changeRepository;
+        _exportRepository = exportRepository;
     }
 
     #endregion
@@ -41,10 +54,14 @@ public class OrderOneCInfoModelFactory
             Status1C = export?.Status1C,
             ExportedOn = await ToAdminTimeAsync(export?.ExportedOnUtc),
             UpdatedFrom1COn = await ToAdminTimeAsync(export?.UpdatedFrom1COnUtc),
-            PendingExport = export == null || (export.ExportedOnUtc == null && export.UpdatedFrom1COnUtc == null)
-                || (change?.ChangeVersion ?? 0) > export.ExportedVersion,
+            PendingExport = await IsDueAsync(orderId),
         };
     }
+
+    /// <summary>Whether mode=query would hand the order out by <see cref="DueOrders"/>' rule (whatever the export filter).</summary>
+    protected virtual async Task<bool> IsDueAsync(int orderId) =>
+        (await _orderRepository.GetAllAsync(query =>
+            DueOrders.Query(query.Where(o => o.Id == orderId), _changeRepository.Table, _exportRepository.Table).Take(1))).Count > 0;
 
     protected virtual async Task<DateTime?> ToAdminTimeAsync(DateTime? utc) =>
         utc is DateTime value ? await _dateTimeHelper.ConvertToUserTimeAsync(value, DateTimeKind.Utc) : null;
