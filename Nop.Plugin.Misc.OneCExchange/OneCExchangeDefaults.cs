@@ -1,3 +1,5 @@
+using Nop.Core.Caching;
+
 namespace Nop.Plugin.Misc.OneCExchange;
 
 /// <summary>Constants of the 1C exchange plugin.</summary>
@@ -46,4 +48,7 @@ public static class OneCExchangeDefaults
     public static string ManualExchangeSessionViewPath => "~/Plugins/Misc.OneCExchange/Views/ManualExchangeSession.cshtml";
 
     public static string ManualExchangeFilesViewPath => "~/Plugins/Misc.OneCExchange/Views/ManualExchangeFiles.cshtml";
+
+    /// <summary>The store's background-task customer, whom 1C's requests act as.</summary>
+    public static CacheKey BackgroundTaskUserCacheKey => new("Nop.plugins.misc.onecexchange.backgroundtaskuser");
 }

@@ -12,8 +12,8 @@ public class CatalogSessionSnapshotTests
     public void A_restored_session_knows_the_price_types_warehouses_deleted_offers_and_kinds_it_saved()
     {
         var state = new CatalogSessionState("s");
-        state.Add(new PriceType { Id = "pt", Name = "Розничная", Currency = "RUB", Tax = new PriceTax("НДС", true), Location = At });
-        state.Add(new Warehouse { Id = "w", Name = "Основной", Location = At });
+        state.Classifier.Add(new PriceType { Id = "pt", Name = "Розничная", Currency = "RUB", Tax = new PriceTax("НДС", true), Location = At });
+        state.Classifier.Add(new Warehouse { Id = "w", Name = "Основной", Location = At });
         state.MarkDeletedOffer("p#c");
         state.MarkSeen(CatalogEntityKind.Product);
         state.DefaultPriceType("pt");

@@ -61,8 +61,9 @@ public class ManualExchangeServiceTests
         };
         var localization = new FakeLocalizationService();
         var stepper = new DryRunStepper(new FixedOptions(options), new RequestScopedCatalogStore(http), _dryRuns, localization, new ExchangeMessageLocalizer(localization), TimeProvider.System);
-        return new ManualExchangeService(new OneCExchangeSettings(), new ExchangeStateStore(_sessions, _checkpoints, new InMemoryRepository<OneCRequestGuard>(), new InMemoryRepository<OneCLoginFailure>()),
-            new ExchangeLogService(_records, _entries), handlers, new ExchangeRuntime(), new FolderFileProvider(_root), localization,
+        return new ManualExchangeService(new OneCExchangeSettings(), new ExchangeStateStore(_sessions, _checkpoints, new InMemoryRepository<OneCRequestGuard>(), new InMemoryRepository<OneCLoginFailure>(),
+            new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher())),
+            new ExchangeLogService(_records, _entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher())), handlers, new ExchangeRuntime(), new FolderFileProvider(_root), localization,
             _sessions, _checkpoints, stepper);
     }
 

@@ -9,10 +9,13 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using Nop.Core;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Events;
 using Nop.Core.Infrastructure;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange;
@@ -33,6 +36,7 @@ using OneCExchange.Core.Protocol;
 using OneCExchange.Core.Security;
 using OneCExchange.Tests.Fakes;
 using OneCExchange.Tests.Plugin.Exchange;
+using OneCExchange.Tests.PluginCatalog.Fakes;
 using OneCExchange.Tests.Protocol;
 using OneCExchange.Tests.Protocol.Fakes;
 
@@ -123,6 +127,10 @@ public class ExchangeEndpointTests
         builder.Services.AddSingleton<IRepository<OneCRequestGuard>>(_guards);
         builder.Services.AddSingleton<IRepository<OneCLoginFailure>>(_loginFailures);
         builder.Services.AddSingleton<ICustomerService, FakeCustomerService>();
+        builder.Services.AddSingleton<IStaticCacheManager, FakeStaticCacheManager>();
+        // The session and log writes' set-based updater: "InMemory" makes it use the repositories, as on SQL Server.
+        builder.Services.TryAddSingleton<INopDataProvider>(new FakeDataProvider());
+        builder.Services.TryAddSingleton<IEventPublisher, FakeEventPublisher>();
         builder.Services.AddScoped<IWorkContext, RecordingWorkContext>();
         builder.Services.AddSingleton<INopFileProvider>(new FolderFileProvider(_root));
         if (realHandlers is null)
@@ -269,6 +277,8 @@ public class ExchangeEndpointTests
 
         Assert.That(RecordingWorkContext.CustomersSet, Has.Count.EqualTo(2));
         Assert.That(RecordingWorkContext.CustomersSet, Has.All.Property("Id").EqualTo(42));
+        Assert.That(((FakeCustomerService)_app!.Services.GetRequiredService<ICustomerService>()).BackgroundTaskUserReads, Is.EqualTo(1),
+            "read once into the static cache, not on every request");
     }
 
     [TestCase("GET", "/1c-exchange?type=catalog&mode=checkauth", "failure\nОбмен с 1С выключен в настройках магазина")]

@@ -17,7 +17,7 @@ public class ListenHistoryTests
     {
         var records = new InMemoryRepository<OneCExchangeLogRecord>();
         var entries = new InMemoryRepository<OneCExchangeLogEntry>();
-        var log = new ExchangeLogService(records, entries);
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher()));
 
         for (var minute = 0; minute < 30; minute++)
             await log.RecordAsync(Listen(Start.AddMinutes(minute), ExchangeOutcome.NotModified, null), CancellationToken.None);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
+using Nop.Core.Caching;
 using Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 using Nop.Services.Customers;
 
@@ -19,16 +20,19 @@ public class OneCExchangeController : Controller
     protected readonly IExchangeEndpointFactory _endpointFactory;
     protected readonly ICustomerService _customerService;
     protected readonly IWorkContext _workContext;
+    protected readonly IStaticCacheManager _staticCacheManager;
 
     #endregion
 
     #region Ctor
 
-    public OneCExchangeController(IExchangeEndpointFactory endpointFactory, ICustomerService customerService, IWorkContext workContext)
+    public OneCExchangeController(IExchangeEndpointFactory endpointFactory, ICustomerService customerService, IWorkContext workContext,
+        IStaticCacheManager staticCacheManager)
     {
         _endpointFactory = endpointFactory;
         _customerService = customerService;
         _workContext = workContext;
+        _staticCacheManager = staticCacheManager;
     }
 
     #endregion
@@ -37,7 +41,10 @@ public class OneCExchangeController : Controller
     public virtual async Task<IActionResult> Exchange()
     {
         // Any later code that asks for the current customer gets the background-task user, never a new guest.
-        await _workContext.SetCurrentCustomerAsync(await _customerService.GetOrCreateBackgroundTaskUserAsync());
+        // The system account is cached: reading it was the dearest part of a cheap request (a picture upload).
+        await _workContext.SetCurrentCustomerAsync(await _staticCacheManager.GetAsync(
+            _staticCacheManager.PrepareKeyForDefaultCache(OneCExchangeDefaults.BackgroundTaskUserCacheKey),
+            _customerService.GetOrCreateBackgroundTaskUserAsync));
 
         // Bodies may be as large as file_limit (raised or lowered from the host's default), no larger.
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)

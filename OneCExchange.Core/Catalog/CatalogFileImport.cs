@@ -39,7 +39,7 @@ public sealed class CatalogFileImport : IFileImport
     public string? SessionState => CatalogSessionSnapshot.Write(_session);
 
     public string ProgressMessage => _done
-        ? $"Файл {_request.RelativePath} загружен: создано {Counters.Created}, обновлено {Counters.Updated}, без изменений {Counters.Skipped}, снято с публикации {Counters.Unpublished}, ошибок {Counters.Failed}"
+        ? $"Файл {_request.RelativePath} загружен: {Counters.Describe()}"
         : $"Файл {_request.RelativePath}: обработано элементов {ItemsCompleted}";
 
     public async Task<bool> RunAsync(DateTimeOffset deadline, CancellationToken cancellationToken)

@@ -64,10 +64,10 @@ public sealed class CatalogImporter
         switch (record)
         {
             case PriceType priceType:
-                _context.Session.Add(priceType);
+                _context.Session.Classifier.Add(priceType);
                 break;
             case Warehouse warehouse:
-                _context.Session.Add(warehouse);
+                _context.Session.Classifier.Add(warehouse);
                 break;
             case Group group:
                 _classifier.Observe(group);

@@ -31,13 +31,11 @@ public static class CatalogSessionSnapshot
         foreach (var p in saved.PriceTypes ?? [])
         {
             var priceType = new PriceType { Id = p.Id, Name = p.Name, Currency = p.Currency, Tax = p.Tax, Location = location };
-            state.Add(priceType);
             state.Classifier.Add(priceType);
         }
         foreach (var w in saved.Warehouses ?? [])
         {
             var warehouse = new Warehouse { Id = w.Id, Name = w.Name, Address = w.Address, Location = location };
-            state.Add(warehouse);
             state.Classifier.Add(warehouse);
         }
         foreach (var offerId in saved.DeletedOffers ?? [])

@@ -13,8 +13,6 @@ namespace OneCExchange.Core.Catalog;
 public sealed class CatalogSessionState
 {
     private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
-    private readonly ConcurrentDictionary<string, PriceType> _priceTypes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _deletedOffers = new(StringComparer.Ordinal);
     private string? _defaultPriceTypeId;
 
@@ -24,22 +22,19 @@ public sealed class CatalogSessionState
 
     public string SessionId { get; }
 
-    /// <summary>The reader's classifier context, shared by every file of the session.</summary>
+    /// <summary>The reader's classifier context, shared by every file of the session: it keeps the session's price
+    /// types and warehouses (the classifier and the offers come in different files).</summary>
     public ClassifierContext Classifier { get; } = new();
 
-    public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
-
-    public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;
-
     /// <summary>The price types the session's files defined so far.</summary>
-    public IReadOnlyCollection<PriceType> PriceTypes => (IReadOnlyCollection<PriceType>)_priceTypes.Values;
+    public IReadOnlyCollection<PriceType> PriceTypes => Classifier.PriceTypes;
 
     /// <summary>The warehouses the session's files defined so far.</summary>
-    public IReadOnlyCollection<Warehouse> Warehouses => (IReadOnlyCollection<Warehouse>)_warehouses.Values;
+    public IReadOnlyCollection<Warehouse> Warehouses => Classifier.Warehouses;
 
-    public bool TryGetPriceType(string id, out PriceType priceType) => _priceTypes.TryGetValue(id, out priceType!);
+    public bool TryGetPriceType(string id, out PriceType priceType) => Classifier.TryGetPriceType(id, out priceType);
 
-    public bool TryGetWarehouse(string id, out Warehouse warehouse) => _warehouses.TryGetValue(id, out warehouse!);
+    public bool TryGetWarehouse(string id, out Warehouse warehouse) => Classifier.TryGetWarehouse(id, out warehouse);
 
     /// <summary>
     /// The price type that goes to Price when no mapping is configured: the first one an offer of the session used

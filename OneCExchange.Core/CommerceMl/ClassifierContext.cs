@@ -3,13 +3,14 @@ namespace OneCExchange.Core.CommerceMl;
 /// <summary>
 /// What a package's classifier defined, shared by the readers of all files of one package so that a goods file can
 /// resolve property values, price currencies and units defined in an earlier classifier file. Every reader adds the
-/// definitions it reads; later definitions of the same id replace earlier ones.
+/// definitions it reads; later definitions of the same id replace earlier ones. A catalog session keeps one
+/// (<c>CatalogSessionState.Classifier</c>): its price types and warehouses are the session's, kept only here.
 /// </summary>
 public sealed class ClassifierContext
 {
     private readonly Dictionary<string, KnownProperty> _properties = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KnownPriceType> _priceTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _warehouses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PriceType> _priceTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Warehouse> _warehouses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitOfMeasure> _unitsByCode = new(StringComparer.Ordinal);
     private readonly HashSet<string> _groupIds = new(StringComparer.Ordinal);
 
@@ -31,9 +32,9 @@ public sealed class ClassifierContext
         _properties[property.Id] = new KnownProperty(property.Name, property.ValueType, values);
     }
 
-    public void Add(PriceType priceType) => _priceTypes[priceType.Id] = new KnownPriceType(priceType.Name, priceType.Currency);
+    public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
 
-    public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse.Name;
+    public void Add(Warehouse warehouse) => _warehouses[warehouse.Id] = warehouse;
 
     public void Add(Group group) => _groupIds.Add(group.Id);
 
@@ -47,9 +48,15 @@ public sealed class ClassifierContext
 
     public bool TryGetProperty(string id, out KnownProperty property) => _properties.TryGetValue(id, out property!);
 
-    public bool TryGetPriceType(string id, out KnownPriceType priceType) => _priceTypes.TryGetValue(id, out priceType!);
+    public bool TryGetPriceType(string id, out PriceType priceType) => _priceTypes.TryGetValue(id, out priceType!);
 
-    public bool TryGetWarehouseName(string id, out string name) => _warehouses.TryGetValue(id, out name!);
+    public bool TryGetWarehouse(string id, out Warehouse warehouse) => _warehouses.TryGetValue(id, out warehouse!);
+
+    /// <summary>The price types defined so far (by this package's files and, for a session, its earlier files).</summary>
+    public IReadOnlyCollection<PriceType> PriceTypes => _priceTypes.Values;
+
+    /// <summary>The warehouses defined so far.</summary>
+    public IReadOnlyCollection<Warehouse> Warehouses => _warehouses.Values;
 
     public bool ContainsGroup(string id) => _groupIds.Contains(id);
 
@@ -59,6 +66,3 @@ public sealed class ClassifierContext
 
 /// <summary>A property as the classifier defined it; reference values by ИдЗначения.</summary>
 public sealed record KnownProperty(string Name, PropertyValueType ValueType, IReadOnlyDictionary<string, string>? ReferenceValues);
-
-/// <summary>A price type as the classifier defined it.</summary>
-public sealed record KnownPriceType(string Name, string? Currency);

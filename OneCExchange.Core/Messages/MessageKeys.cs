@@ -97,4 +97,7 @@ public static class MessageKeys
     public const string ReaderGroupWithoutName = "Reader.GroupWithoutName";
     public const string ReaderNotADate = "Reader.NotADate";
     public const string ReaderNotTrueFalse = "Reader.NotTrueFalse";
+    public const string SessionSuperseded = "Session.Superseded";
+    public const string SessionSupersededBy = "Session.SupersededBy";
+    public const string SessionBusy = "Session.Busy";
 }

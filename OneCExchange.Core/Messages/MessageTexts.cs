@@ -96,5 +96,8 @@ internal static class MessageTexts
         [MessageKeys.ReaderGroupWithoutName] = "у группы {0} нет <Наименование>",
         [MessageKeys.ReaderNotADate] = "{0}: «{1}» — не дата; пропущено",
         [MessageKeys.ReaderNotTrueFalse] = "{0}: «{1}» — не true/false; пропущено",
+        [MessageKeys.SessionSuperseded] = "Сеанс обмена заменён более новым (новый checkauth); начните обмен заново с checkauth.",
+        [MessageKeys.SessionSupersededBy] = "Сеанс заменён новым сеансом {0} (checkauth); он остановлен на последней сохранённой точке.",
+        [MessageKeys.SessionBusy] = "Уже идёт другой обмен (type={0}): его запрос обрабатывается сейчас; повторите через {1} с.",
     };
 }

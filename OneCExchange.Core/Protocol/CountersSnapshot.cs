@@ -6,24 +6,18 @@ namespace OneCExchange.Core.Protocol;
 /// The counters of an import at the start of a step. The log records what each step did (the difference), because
 /// an import reopened after a restart counts from zero again.
 /// </summary>
-internal sealed record CountersSnapshot(long Created, long Updated, long Skipped, long Unpublished, long Failed, long Warnings, int Messages)
+internal sealed class CountersSnapshot
 {
-    public static CountersSnapshot Of(ImportCounters counters) => new(counters.Created, counters.Updated, counters.Skipped,
-        counters.Unpublished, counters.Failed, counters.Warnings, counters.Messages.Count);
+    private readonly ImportCounters _counts;
+    private readonly int _messages;
 
-    public ImportCounters StepSince(ImportCounters now)
+    private CountersSnapshot(ImportCounters counters)
     {
-        var step = new ImportCounters
-        {
-            Created = now.Created - Created,
-            Updated = now.Updated - Updated,
-            Skipped = now.Skipped - Skipped,
-            Unpublished = now.Unpublished - Unpublished,
-            Failed = now.Failed - Failed,
-            Warnings = now.Warnings - Warnings,
-        };
-        foreach (var message in now.Messages.Skip(Messages))
-            step.AddMessage(message);
-        return step;
+        _counts = counters.CopyCounts();
+        _messages = counters.Messages.Count;
     }
+
+    public static CountersSnapshot Of(ImportCounters counters) => new(counters);
+
+    public ImportCounters StepSince(ImportCounters now) => now.Since(_counts, _messages);
 }

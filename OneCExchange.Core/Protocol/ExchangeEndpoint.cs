@@ -1,4 +1,5 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Staging;
 
 namespace OneCExchange.Core.Protocol;
@@ -151,7 +152,7 @@ public sealed class ExchangeEndpoint
             try
             {
                 await _log.RecordAsync(new ExchangeLogEntry(id, by.Type, "superseded", trace.RemoteAddress, Now, TimeSpan.Zero,
-                    ExchangeOutcome.Success, $"Сеанс заменён новым сеансом {by.Id} (checkauth); он остановлен на последней сохранённой точке."),
+                    ExchangeOutcome.Success, ExchangeMessage.Of(MessageKeys.SessionSupersededBy, by.Id).ToString()),
                     CancellationToken.None);
             }
             catch

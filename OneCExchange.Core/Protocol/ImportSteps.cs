@@ -101,14 +101,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
     {
         if (step is null)
             return;
-        total.Created += step.Created;
-        total.Updated += step.Updated;
-        total.Skipped += step.Skipped;
-        total.Unpublished += step.Unpublished;
-        total.Failed += step.Failed;
-        total.Warnings += step.Warnings;
-        foreach (var message in step.Messages)
-            total.AddMessage(message);
+        total.Add(step);
     }
 
     private async Task<Answer> ImportFileAsync(ExchangeSession session, ExchangeType type, string relative, RequestTrace trace, CancellationToken ct)
@@ -199,7 +192,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             runtime.LiveImports.Keep(session.Id, relative, import, await SaveAsync(FileImportStatus.Running, import.ProgressMessage));
             return Answer.Progress(import.ProgressMessage);
         }
-        var message = $"Файл {relative} загружен: {Describe(import.Counters)}.";
+        var message = $"Файл {relative} загружен: {import.Counters.Describe()}.";
         await SaveAsync(FileImportStatus.Done, message);
         import.Dispose();
         if (isFull)
@@ -219,9 +212,6 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             return saved;
         }
     }
-
-    private static string Describe(ImportCounters c) =>
-        $"создано {c.Created}, обновлено {c.Updated}, без изменений {c.Skipped}, снято с публикации {c.Unpublished}, ошибок {c.Failed}, предупреждений {c.Warnings}";
 
     public async Task<Answer> DeactivateAsync(ExchangeSession session, CancellationToken ct)
     {

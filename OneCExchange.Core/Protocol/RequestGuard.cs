@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 
 namespace OneCExchange.Core.Protocol;
 
@@ -35,7 +36,7 @@ internal sealed class RequestGuard(ExchangeOptions options, IExchangeStateStore 
 
     /// <summary>The answer to a request that found the guard of its type taken past the wait.</summary>
     public static Answer Busy(ExchangeType type, TimeSpan wait) =>
-        Answer.Failure($"Уже идёт другой обмен (type={SessionGate.TypeName(type)}): его запрос обрабатывается сейчас; повторите через {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} с.");
+        Answer.Failure(ExchangeMessage.Of(MessageKeys.SessionBusy, SessionGate.TypeName(type), Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))).ToString());
 
     /// <summary>The guard while a request runs: renewed in the background, released on dispose.</summary>
     public sealed class Held : IAsyncDisposable

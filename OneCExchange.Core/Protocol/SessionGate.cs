@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Messages;
 using OneCExchange.Core.Security;
 using OneCExchange.Core.Staging;
 
@@ -79,7 +80,7 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
                 return (null, Answer.Failure("Нет активного сеанса обмена; начните обмен с checkauth."));
         }
         if (session.Superseded)
-            return (null, Answer.Failure("Сеанс обмена заменён более новым (новый checkauth); начните обмен заново с checkauth."));
+            return (null, Answer.Failure(ExchangeMessage.Of(MessageKeys.SessionSuperseded).ToString()));
         session.StagingFolder = staging.FolderFor(session.Id);
         var sessid = request["sessid"] ?? request.CsrfToken;
         if (sessid is not null && !FixedTimeEquals(sessid, session.SessId))

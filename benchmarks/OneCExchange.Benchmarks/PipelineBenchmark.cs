@@ -67,10 +67,7 @@ public static class PipelineBenchmark
             while (!import.RunAsync(DateTimeOffset.UtcNow.AddSeconds(20), CancellationToken.None).GetAwaiter().GetResult())
             {
             }
-            total.Created += import.Counters.Created;
-            total.Updated += import.Counters.Updated;
-            total.Skipped += import.Counters.Skipped;
-            total.Failed += import.Counters.Failed;
+            total.Add(import.Counters);
         }
         process.Refresh();
         return (watch.Elapsed, process.TotalProcessorTime - cpu, total);

@@ -22,8 +22,48 @@ public class ExchangeTablesTests
 
     private static ExchangeStateStore Store(InMemoryRepository<OneCExchangeSession>? sessions = null,
         InMemoryRepository<OneCFileCheckpoint>? checkpoints = null, InMemoryRepository<OneCRequestGuard>? guards = null,
-        InMemoryRepository<OneCLoginFailure>? loginFailures = null) =>
-        new(sessions ?? new(), checkpoints ?? new(), guards ?? new(), loginFailures ?? new());
+        InMemoryRepository<OneCLoginFailure>? loginFailures = null, FakeDataProvider? dataProvider = null) =>
+        new(sessions ?? new(), checkpoints ?? new(), guards ?? new(), loginFailures ?? new(),
+            new ConventionNamedUpdater(dataProvider ?? new FakeDataProvider(), new FakeEventPublisher()));
+
+    [Test]
+    public async Task A_running_requests_save_keeps_the_superseded_mark_a_newer_checkauth_set_meanwhile()
+    {
+        var sessions = new InMemoryRepository<OneCExchangeSession> { Detached = true };
+        var running = Store(sessions);
+        await running.StartAsync(Session("a", Start), default);
+        var session = await running.FindByCookieAsync("cookie-a", default);
+        // The request has read its session; a checkauth of the same type (another request, another store) comes now.
+        Assert.That(await Store(sessions).StartAsync(Session("b", Start.AddSeconds(1)), default), Is.EqualTo(new[] { "a" }));
+
+        session!.LastSeenAt = Start.AddSeconds(2);
+        session.StagedBytes = 42;
+        await running.UpdateAsync(session, default);
+
+        var stored = sessions.Rows.Single(r => r.SessionId == "a");
+        Assert.That((stored.Superseded, stored.StagedBytes, stored.LastSeenOnUtc), Is.EqualTo((true, 42L, Start.AddSeconds(2).UtcDateTime)));
+        Assert.That((await Store(sessions).FindLatestAsync(Start, default))!.Id, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public async Task On_PostgreSQL_a_requests_save_writes_its_own_columns_and_never_the_superseded_mark()
+    {
+        var sessions = new InMemoryRepository<OneCExchangeSession> { Detached = true };
+        var database = new FakeDataProvider("PostgreSQL.9.2");
+        var store = Store(sessions, dataProvider: database);
+        await store.StartAsync(Session("a", Start), default);
+        var session = await store.FindByCookieAsync("cookie-a", default);
+
+        session!.StagedBytes = 42;
+        await store.UpdateAsync(session, default);
+
+        var (sql, parameters) = database.Executed.Single();
+        Assert.That(sql, Does.StartWith("UPDATE \"OneCExchangeSession\""));
+        Assert.That(sql, Does.Contain("\"StagedBytes\"").And.Contain("\"LastSeenOnUtc\"").And.Contain("\"CatalogState\""));
+        Assert.That(sql, Does.Not.Contain("Superseded"));
+        Assert.That(parameters.Select(p => p.Value), Does.Contain(42L));
+        Assert.That(sessions.UpdateCount, Is.Zero, "no whole-row update through the repository");
+    }
 
     [Test]
     public async Task Sessions_round_trip_and_a_new_one_supersedes_the_open_ones_of_its_type()
@@ -114,7 +154,7 @@ public class ExchangeTablesTests
     {
         var records = new InMemoryRepository<OneCExchangeLogRecord>();
         var entries = new InMemoryRepository<OneCExchangeLogEntry>();
-        var log = new ExchangeLogService(records, entries);
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher()));
         var step1 = new ImportCounters { Created = 3, Updated = 1 };
         step1.AddMessage(ExchangeMessage.Of(MessageKeys.ProductGroupMissing, "p1", "g1"));
         await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "file", "127.0.0.1", Start, TimeSpan.FromMilliseconds(5),
@@ -146,4 +186,54 @@ public class ExchangeTablesTests
         Assert.That(entries.Rows.Select(e => e.Mode), Is.EqualTo(new[] { "import" }), "entries started before the cut are gone");
         Assert.That(records.Rows, Has.Count.EqualTo(1), "the record's last request is after the cut");
     }
+
+    [Test]
+    public async Task Pictures_uploaded_count_in_their_record_without_an_entry_and_failed_uploads_and_XML_files_keep_theirs()
+    {
+        var records = new InMemoryRepository<OneCExchangeLogRecord> { Detached = true };
+        var entries = new InMemoryRepository<OneCExchangeLogEntry>();
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(new FakeDataProvider(), new FakeEventPublisher()));
+        await log.RecordAsync(new ExchangeLogEntry("s1", ExchangeType.Catalog, "init", "127.0.0.1", Start, TimeSpan.FromMilliseconds(2),
+            ExchangeOutcome.Success, "zip=no"), default);
+
+        for (var i = 0; i < 1000; i++)
+            await log.RecordAsync(Upload(Start.AddMilliseconds(10 + i), ExchangeOutcome.Success, null), default);
+        await log.RecordAsync(Upload(Start.AddSeconds(2), ExchangeOutcome.Failure, "Недопустимое имя файла ../x.jpg."), default);
+        await log.RecordAsync(Upload(Start.AddSeconds(3), ExchangeOutcome.Success, null) with { FileName = "import.xml" }, default);
+
+        var record = records.Rows.Single();
+        Assert.That((record.RequestCount, record.BytesReceived, record.DurationMs, record.ErrorCount, record.LastRequestOnUtc),
+            Is.EqualTo((1003, 1002 * 4000L, 2 + 1002 * 3L, 1, Start.AddSeconds(3).AddMilliseconds(3).UtcDateTime)));
+        Assert.That(entries.Rows.Select(e => (e.Mode, e.FileName, e.OutcomeId)), Is.EqualTo(new[]
+        {
+            ("init", null, (int)ExchangeOutcome.Success), ("file", "import_files/1.jpg", (int)ExchangeOutcome.Failure),
+            ("file", "import.xml", (int)ExchangeOutcome.Success),
+        }));
+    }
+
+    [Test]
+    public async Task On_PostgreSQL_an_upload_that_succeeds_is_one_update_of_its_record_and_no_read()
+    {
+        var records = new InMemoryRepository<OneCExchangeLogRecord>();
+        var entries = new InMemoryRepository<OneCExchangeLogEntry>();
+        var database = new FakeDataProvider("PostgreSQL.9.2") { RowsAffected = _ => 1 };
+        var log = new ExchangeLogService(records, entries, new ConventionNamedUpdater(database, new FakeEventPublisher()));
+
+        await log.RecordAsync(Upload(Start, ExchangeOutcome.Success, null), default);
+
+        var (sql, parameters) = database.Executed.Single();
+        Assert.That(sql, Is.EqualTo("UPDATE \"OneCExchangeLogRecord\" SET \"RequestCount\" = \"RequestCount\" + CAST(@p0 AS integer), "
+            + "\"BytesReceived\" = \"BytesReceived\" + CAST(@p1 AS bigint), \"DurationMs\" = \"DurationMs\" + CAST(@p2 AS bigint), "
+            + "\"LastRequestOnUtc\" = CAST(@p3 AS timestamp) WHERE \"SessionId\" = CAST(@p4 AS citext)"));
+        Assert.That(parameters.Select(p => p.Value), Is.EqualTo(new object[] { 1L, 4000L, 3L, Start.AddMilliseconds(3).UtcDateTime, "s1" }));
+        Assert.That((records.RoundTrips, entries.RoundTrips), Is.EqualTo((0, 0)));
+
+        database.RowsAffected = _ => 0;
+        await log.RecordAsync(Upload(Start.AddSeconds(1), ExchangeOutcome.Success, null), default);
+        Assert.That(records.Rows.Single().RequestCount, Is.EqualTo(1), "a session without its record yet gets one");
+    }
+
+    private static ExchangeLogEntry Upload(DateTimeOffset at, ExchangeOutcome outcome, string? message) =>
+        new("s1", ExchangeType.Catalog, "file", "127.0.0.1", at, TimeSpan.FromMilliseconds(3), outcome, message, "import_files/1.jpg",
+            BytesReceived: 4000, FileSizeBytes: 4000);
 }

@@ -12,7 +12,13 @@ public sealed class FakeCustomerService : ICustomerService
 {
     public Customer BackgroundTaskUser { get; } = new() { Id = 42 };
 
-    public Task<Customer> GetOrCreateBackgroundTaskUserAsync() => Task.FromResult(BackgroundTaskUser);
+    public int BackgroundTaskUserReads { get; private set; }
+
+    public Task<Customer> GetOrCreateBackgroundTaskUserAsync()
+    {
+        BackgroundTaskUserReads++;
+        return Task.FromResult(BackgroundTaskUser);
+    }
 
     public Task<Customer> GetCustomerByIdAsync(int customerId) =>
         throw new NotSupportedException("The exchange endpoint does not look customers up.");

@@ -18,10 +18,21 @@ public sealed class RecordingCacheCleaner() : CatalogCacheCleaner(new FakeStatic
     }
 }
 
-/// <summary>Records the cache prefixes removed.</summary>
+/// <summary>Records the cache prefixes removed; caches in a dictionary.</summary>
 public sealed class FakeStaticCacheManager : IStaticCacheManager
 {
+    private readonly Dictionary<string, object?> _cache = [];
+
     public List<string> RemovedPrefixes { get; } = [];
+
+    public CacheKey PrepareKeyForDefaultCache(CacheKey cacheKey, params object[] cacheKeyParameters) => cacheKey;
+
+    public async Task<T> GetAsync<T>(CacheKey key, Func<Task<T>> acquire)
+    {
+        if (!_cache.TryGetValue(key.Key, out var value))
+            _cache[key.Key] = value = await acquire();
+        return (T)value!;
+    }
 
     public Task RemoveByPrefixAsync(string prefix, params object[] prefixParameters)
     {

@@ -102,6 +102,29 @@ public static class BatchUpdateSql
         return [new SqlStatement(forgetSql, forget), new SqlStatement(unpublishSql, unpublish)];
     }
 
+    /// <summary>
+    /// Adds to counters and sets columns of the rows with one key value, without reading them:
+    /// UPDATE … SET c = c + @p, d = @q WHERE key = @k.
+    /// </summary>
+    public static SqlStatement AddWhereKey(SqlDialect dialect, string table, SqlColumn key, object keyValue,
+        IReadOnlyList<(SqlColumn Column, long Amount)> additions, IReadOnlyList<(SqlColumn Column, object? Value)> sets)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        if (additions.Count + sets.Count == 0)
+            throw new ArgumentException("Nothing to set", nameof(sets));
+        var pg = dialect == SqlDialect.PostgreSql;
+        string Name(string name) => pg ? PgName(name) : MyName(name);
+        string Typed(string parameter, SqlColumn of) => pg ? $"CAST({parameter} AS {PgType(of.ClrType)})" : parameter;
+        var parameters = new List<KeyValuePair<string, object?>>(additions.Count + sets.Count + 1);
+        var assignments = additions.Select(a => $"{Name(a.Column.Name)} = {Name(a.Column.Name)} + {Typed(Add(parameters, a.Amount), a.Column)}")
+            .Concat(sets.Select(s => $"{Name(s.Column.Name)} = {Typed(Add(parameters, s.Value), s.Column)}"))
+            .ToList();
+        var sql = new StringBuilder($"UPDATE {Name(table)} SET ").AppendJoin(", ", assignments)
+            .Append(" WHERE ").Append(Name(key.Name)).Append(" = ").Append(Typed(Add(parameters, keyValue), key));
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
     private static SqlStatement PostgreSql(string table, List<SqlColumn> columns, object?[][] rows)
     {
         var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);

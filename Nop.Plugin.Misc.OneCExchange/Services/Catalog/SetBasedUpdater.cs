@@ -90,6 +90,25 @@ public class SetBasedUpdater
         return unpublished;
     }
 
+    /// <summary>
+    /// Adds to counters and sets properties of the rows whose <paramref name="keyProperty"/> is <paramref name="keyValue"/>
+    /// in one statement, without reading them; the rows changed, or null on SQL Server (the caller reads and updates).
+    /// </summary>
+    public virtual async Task<int?> TryAddWhereKeyAsync<T>(string keyProperty, string keyValue,
+        IReadOnlyList<(string Property, long Amount)> additions, IReadOnlyList<(string Property, object? Value)> sets) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return null;
+        var type = typeof(T);
+        SqlColumn Column(string property) => new(ColumnName(type, property),
+            (type.GetProperty(property) ?? throw new ArgumentException($"{type.Name} has no property {property}")).PropertyType);
+        var statement = BatchUpdateSql.AddWhereKey(dialect, TableName(type), Column(keyProperty), keyValue,
+            additions.Select(a => (Column(a.Property), a.Amount)).ToList(), sets.Select(s => (Column(s.Property), s.Value)).ToList());
+        return await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
+            statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+    }
+
     private static readonly HashSet<Type> ColumnTypes =
         [typeof(int), typeof(long), typeof(string), typeof(bool), typeof(decimal), typeof(DateTime), typeof(byte[]), typeof(Guid)];
 

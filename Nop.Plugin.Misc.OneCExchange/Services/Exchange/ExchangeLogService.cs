@@ -1,11 +1,15 @@
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 
 namespace Nop.Plugin.Misc.OneCExchange.Services.Exchange;
 
-/// <summary>The exchange log in the plugin's tables: one record per session with its totals, one entry per request.</summary>
+/// <summary>
+/// The exchange log in the plugin's tables: one record per session with its totals, one entry per request but for the
+/// pictures uploaded with success (1C sends them one request each: thousands), which count in the record alone.
+/// </summary>
 public class ExchangeLogService : IExchangeLog
 {
     #region Fields
@@ -14,15 +18,18 @@ public class ExchangeLogService : IExchangeLog
 
     protected readonly IRepository<OneCExchangeLogRecord> _recordRepository;
     protected readonly IRepository<OneCExchangeLogEntry> _entryRepository;
+    protected readonly SetBasedUpdater _updater;
 
     #endregion
 
     #region Ctor
 
-    public ExchangeLogService(IRepository<OneCExchangeLogRecord> recordRepository, IRepository<OneCExchangeLogEntry> entryRepository)
+    public ExchangeLogService(IRepository<OneCExchangeLogRecord> recordRepository, IRepository<OneCExchangeLogEntry> entryRepository,
+        SetBasedUpdater updater)
     {
         _recordRepository = recordRepository;
         _entryRepository = entryRepository;
+        _updater = updater;
     }
 
     #endregion
@@ -37,6 +44,11 @@ public class ExchangeLogService : IExchangeLog
             // The last message says how the last listen ended, so a failure long ago does not look current.
             var message = entry.Message ?? (entry.Outcome == ExchangeOutcome.NotModified ? "304 Not Modified" : "success");
             await UpdateSessionRecordAsync(entry with { SessionId = ListenSessionId, Message = message });
+            return;
+        }
+        if (IsUpload(entry))
+        {
+            await AddUploadAsync(entry);
             return;
         }
         var counters = entry.Counters;
@@ -65,6 +77,31 @@ public class ExchangeLogService : IExchangeLog
         }, false);
 
         if (entry.SessionId is not null)
+            await UpdateSessionRecordAsync(entry);
+    }
+
+    /// <summary>
+    /// A picture (or other attachment) uploaded with success: counted in its session's record, with no entry of its
+    /// own; the XML files and archives keep theirs.
+    /// </summary>
+    protected static bool IsUpload(ExchangeLogEntry entry) =>
+        entry is { Mode: "file", Outcome: ExchangeOutcome.Success, SessionId: not null, Error: null, Counters: null, FileName: { } name }
+        && !name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Adds the upload to its session's record in one statement (no read); on SQL Server, or when the record is not
+    /// there yet, through the repository.
+    /// </summary>
+    protected virtual async Task AddUploadAsync(ExchangeLogEntry entry)
+    {
+        var updated = await _updater.TryAddWhereKeyAsync<OneCExchangeLogRecord>(nameof(OneCExchangeLogRecord.SessionId), entry.SessionId!,
+            [
+                (nameof(OneCExchangeLogRecord.RequestCount), 1),
+                (nameof(OneCExchangeLogRecord.BytesReceived), entry.BytesReceived),
+                (nameof(OneCExchangeLogRecord.DurationMs), (long)entry.Duration.TotalMilliseconds),
+            ],
+            [(nameof(OneCExchangeLogRecord.LastRequestOnUtc), entry.StartedAt.UtcDateTime + entry.Duration)]);
+        if (updated is not > 0)
             await UpdateSessionRecordAsync(entry);
     }
 

@@ -1,5 +1,6 @@
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Protocol;
 
@@ -17,6 +18,7 @@ public class ExchangeStateStore : IExchangeStateStore
     protected readonly IRepository<OneCFileCheckpoint> _checkpointRepository;
     protected readonly IRepository<OneCRequestGuard> _guardRepository;
     protected readonly IRepository<OneCLoginFailure> _loginFailureRepository;
+    protected readonly SetBasedUpdater _updater;
 
     // The row a request found its session by (the store is request-scoped): saving it later needs no second read.
     protected OneCExchangeSession? _found;
@@ -26,15 +28,25 @@ public class ExchangeStateStore : IExchangeStateStore
     #region Ctor
 
     public ExchangeStateStore(IRepository<OneCExchangeSession> sessionRepository, IRepository<OneCFileCheckpoint> checkpointRepository,
-        IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository)
+        IRepository<OneCRequestGuard> guardRepository, IRepository<OneCLoginFailure> loginFailureRepository, SetBasedUpdater updater)
     {
         _sessionRepository = sessionRepository;
         _checkpointRepository = checkpointRepository;
         _guardRepository = guardRepository;
         _loginFailureRepository = loginFailureRepository;
+        _updater = updater;
     }
 
     #endregion
+
+    /// <summary>
+    /// The columns a request saves: every one but the superseded mark, which only a newer checkauth sets (while this
+    /// request runs, perhaps), so a request's save never clears it.
+    /// </summary>
+    protected static readonly IReadOnlyCollection<string> SavedColumns = typeof(OneCExchangeSession).GetProperties()
+        .Select(p => p.Name)
+        .Where(name => name is not (nameof(OneCExchangeSession.Id) or nameof(OneCExchangeSession.Superseded)))
+        .ToList();
 
     public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
@@ -78,8 +90,18 @@ public class ExchangeStateStore : IExchangeStateStore
         var entity = (_found?.SessionId == session.Id ? _found : null)
             ?? _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
             ?? throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
-        await _sessionRepository.UpdateAsync(ToEntity(session, entity), false);
+        await _updater.UpdateAsync(_sessionRepository, [ToEntity(session, entity)], SavedColumns, false);
+        // Through the repository (SQL Server) the update writes every column, the mark too: a newer session of the type
+        // means a checkauth superseded this one meanwhile (it inserts its own row before it marks the earlier ones).
+        if (_updater.Dialect == SqlDialect.Repository && !entity.Superseded && HasNewerOfType(entity))
+        {
+            entity.Superseded = true;
+            await _sessionRepository.UpdateAsync(entity, false);
+        }
     }
+
+    protected virtual bool HasNewerOfType(OneCExchangeSession entity) =>
+        _sessionRepository.Table.Any(s => s.TypeId == entity.TypeId && s.Id > entity.Id);
 
     public virtual Task<FileCheckpoint?> GetCheckpointAsync(string sessionId, string relativePath, CancellationToken cancellationToken)
     {

@@ -62,7 +62,8 @@ public sealed class ExchangeClient(HttpClient http, Uri endpoint, string login, 
     public async Task UploadAsync(string localPath, string remoteName, long fileLimit, CancellationToken ct)
     {
         await using var file = File.OpenRead(localPath);
-        var buffer = new byte[(int)Math.Min(fileLimit, 64 * 1024 * 1024)];
+        // No larger than the file: a picture of a few KB must not cost a buffer of file_limit (up to 64 MB) each.
+        var buffer = new byte[(int)Math.Max(1, Math.Min(Math.Min(fileLimit, file.Length), 64 * 1024 * 1024))];
         do
         {
             var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);

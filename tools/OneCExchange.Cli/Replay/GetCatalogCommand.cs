@@ -12,32 +12,21 @@ public sealed class GetCatalogCommand : ICommand
 {
     public string Name => "get-catalog";
 
-    public string Usage => "get-catalog --url <exchange-url> --login <login> --password <password> --out <folder> [--verbose]";
+    private const string UsageLine = "get-catalog --url <exchange-url> --login <login> --password <password> --out <folder> [--verbose]";
+
+    public string Usage => UsageLine;
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
         RunAsync([.. args], output, error).GetAwaiter().GetResult();
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        CommandLine line;
-        Uri? url;
-        try
-        {
-            line = new CommandLine(args, "verbose");
-            if (line.Get("out") is null || line.Get("login") is null || line.Get("password") is null
-                || !Uri.TryCreate(line.Get("url"), UriKind.Absolute, out url))
-                throw new ArgumentException("--url, --login, --password and --out are required.");
-        }
-        catch (ArgumentException exception)
-        {
-            error.WriteLine(exception.Message);
-            error.WriteLine("usage: onec get-catalog --url <exchange-url> --login <login> --password <password> --out <folder> [--verbose]");
+        if (StoreOptions.Parse(args, UsageLine, error, ["out"]) is not { } store)
             return 2;
-        }
-        var folder = line.Get("out")!;
+        var folder = store.Line.Get("out")!;
         Directory.CreateDirectory(folder);
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) };
-        var client = new ExchangeClient(http, url, line.Get("login")!, line.Get("password")!, line.Has("verbose") ? output : null);
+        using var http = StoreOptions.Http(TimeSpan.FromMinutes(5));
+        var client = store.Client(http, output);
         var clock = Stopwatch.StartNew();
         try
         {

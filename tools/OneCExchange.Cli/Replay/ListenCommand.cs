@@ -10,7 +10,9 @@ public sealed class ListenCommand : ICommand
 {
     public string Name => "listen";
 
-    public string Usage => "listen --url <exchange-url> --login <login> --password <password> [--until-order] [--verbose]";
+    private const string UsageLine = "listen --url <exchange-url> --login <login> --password <password> [--until-order] [--verbose]";
+
+    public string Usage => UsageLine;
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
         RunAsync([.. args], output, error).GetAwaiter().GetResult();
@@ -18,22 +20,10 @@ public sealed class ListenCommand : ICommand
     /// <returns>0 when an order waits, 3 when the store answered 304, 1 on failure, 2 on bad arguments.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        CommandLine line;
-        Uri? url;
-        try
-        {
-            line = new CommandLine(args, "until-order", "verbose");
-            if (line.Get("login") is null || line.Get("password") is null || !Uri.TryCreate(line.Get("url"), UriKind.Absolute, out url))
-                throw new ArgumentException("--url, --login and --password are required.");
-        }
-        catch (ArgumentException exception)
-        {
-            error.WriteLine(exception.Message);
-            error.WriteLine("usage: onec listen --url <exchange-url> --login <login> --password <password> [--until-order] [--verbose]");
+        if (StoreOptions.Parse(args, UsageLine, error, [], "until-order") is not { } store)
             return 2;
-        }
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(15) };
-        var client = new ExchangeClient(http, url, line.Get("login")!, line.Get("password")!, line.Has("verbose") ? output : null);
+        using var http = StoreOptions.Http(TimeSpan.FromMinutes(15));
+        var client = store.Client(http, output);
         try
         {
             while (true)
@@ -45,7 +35,7 @@ public sealed class ListenCommand : ICommand
                     : $"304 after {clock.Elapsed.TotalSeconds:0.0} s: no order");
                 if (ordered)
                     return 0;
-                if (!line.Has("until-order"))
+                if (!store.Line.Has("until-order"))
                     return 3;
             }
         }
