@@ -64,22 +64,7 @@ public class CatalogPictureWriter
         // A picture deleted in the store since 1C last sent it is uploaded again.
         var planned = targets.Select(t => (t.Command.Pictures ?? []).Select(p =>
             p.PictureId is { } id && !stillThere.Contains(id) ? p with { Action = PictureAction.Add } : p).ToList()).ToList();
-        var ids = new List<int[]>(targets.Count);
-        var adds = new List<(UpsertProduct Product, ProductPicture Picture, int[] Ids, int Position)>();
-        for (var t = 0; t < targets.Count; t++)
-        {
-            var row = new int[planned[t].Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (planned[t][i].Action == PictureAction.Add)
-                    adds.Add((targets[t].Command, planned[t][i], row, i));
-                else
-                    row[i] = await WritePictureAsync(targets[t].Command, planned[t][i]);
-            }
-            ids.Add(row);
-        }
-        await InsertPicturesAsync(context, adds, cancellationToken);
+        var ids = await WritePicturesAsync(context, targets.Select(t => t.Command).ToList(), planned, cancellationToken);
 
         var inserts = new List<NopProductPicture>();
         var updates = new List<NopProductPicture>();
@@ -115,6 +100,30 @@ public class CatalogPictureWriter
             await _productPictures.InsertAsync(inserts, context.PublishEvents);
         if (removed.Count + updates.Count + inserts.Count > 0)
             context.Wrote<NopProductPicture>();
+    }
+
+    /// <summary>Writes the planned pictures of each product (new files inserted together); the picture ids, product by
+    /// product in the order of the plan.</summary>
+    protected virtual async Task<List<int[]>> WritePicturesAsync(CatalogBatchContext context, IReadOnlyList<UpsertProduct> products,
+        IReadOnlyList<List<ProductPicture>> planned, CancellationToken cancellationToken)
+    {
+        var ids = new List<int[]>(products.Count);
+        var adds = new List<(UpsertProduct Product, ProductPicture Picture, int[] Ids, int Position)>();
+        for (var t = 0; t < products.Count; t++)
+        {
+            var row = new int[planned[t].Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (planned[t][i].Action == PictureAction.Add)
+                    adds.Add((products[t], planned[t][i], row, i));
+                else
+                    row[i] = await WritePictureAsync(products[t], planned[t][i]);
+            }
+            ids.Add(row);
+        }
+        await InsertPicturesAsync(context, adds, cancellationToken);
+        return ids;
     }
 
     /// <summary>
