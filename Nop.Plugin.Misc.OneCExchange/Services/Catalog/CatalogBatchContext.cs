@@ -14,6 +14,7 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
     private readonly Dictionary<(Type, int), object> _originals = [];
     private readonly Dictionary<int, Product> _products = [];
     private readonly HashSet<int> _changedProducts = [];
+    private readonly HashSet<int> _offerColumnsOnly = [];
     private readonly Dictionary<int, ProductAttributeCombination> _combinations = [];
     private readonly HashSet<int> _changedCombinations = [];
 
@@ -47,12 +48,39 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
         Wrote<T>();
     }
 
-    public IEnumerable<int> MissingProducts(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
+    /// <summary>
+    /// Whether products may be read with only their offer columns (<see cref="ProductOfferColumns"/>): only when the
+    /// update writes just the changed columns and no entity event hands the partial product to other code.
+    /// </summary>
+    public bool CanReadOfferColumnsOnly => !PublishEvents && updater.Dialect != SqlDialect.Repository;
 
-    /// <summary>Keeps a product read or inserted in this batch, with a copy of its values as read.</summary>
+    /// <summary>Products not in the working set as whole rows (also those read with their offer columns only).</summary>
+    public IEnumerable<int> MissingProducts(IEnumerable<int> ids) =>
+        ids.Where(id => !_products.ContainsKey(id) || _offerColumnsOnly.Contains(id));
+
+    /// <summary>Products not in the working set at all.</summary>
+    public IEnumerable<int> MissingOfferColumns(IEnumerable<int> ids) => ids.Where(id => !_products.ContainsKey(id));
+
+    /// <summary>
+    /// Keeps a product read or inserted in this batch, with a copy of its values as read. A whole product replaces
+    /// one read with its offer columns only, keeping the offer values this batch has set.
+    /// </summary>
     public void Track(Product product)
     {
+        if (_offerColumnsOnly.Remove(product.Id))
+        {
+            _originals[(typeof(Product), product.Id)] = EntityValues.Copy(product);
+            ProductOfferColumns.Copy(_products[product.Id], product);
+        }
         _products[product.Id] = product;
+        _originals.TryAdd((typeof(Product), product.Id), EntityValues.Copy(product));
+    }
+
+    /// <summary>Keeps a product read with its offer columns only (<see cref="ProductOfferColumns.Projection"/>).</summary>
+    public void TrackOfferColumns(Product product)
+    {
+        _products[product.Id] = product;
+        _offerColumnsOnly.Add(product.Id);
         _originals.TryAdd((typeof(Product), product.Id), EntityValues.Copy(product));
     }
 

@@ -196,7 +196,7 @@ public class CatalogOfferWriter
     public virtual async Task ApplyRollUpsAsync(CatalogBatchContext context, IReadOnlyList<Indexed<RollUpVariantStock>> commands)
     {
         var productIds = commands.Select(c => c.Command.ProductId).Distinct().ToList();
-        await _productWriter.LoadProductsAsync(context, productIds);
+        await _productWriter.LoadOfferColumnsAsync(context, productIds);
         var stored = await _combinations.WhereInAsync(c => c.ProductId, productIds);
         var current = stored.ToDictionary(c => c.Id);
         var rolledUp = productIds.ToHashSet();
@@ -228,7 +228,7 @@ public class CatalogOfferWriter
     protected virtual async Task LoadTargetsAsync(CatalogBatchContext context, IEnumerable<(OfferTarget Target, int Id)> targets)
     {
         var list = targets.ToList();
-        await _productWriter.LoadProductsAsync(context, list.Where(t => t.Target == OfferTarget.Product).Select(t => t.Id));
+        await _productWriter.LoadOfferColumnsAsync(context, list.Where(t => t.Target == OfferTarget.Product).Select(t => t.Id));
         await _variantWriter.LoadCombinationsAsync(context, list.Where(t => t.Target == OfferTarget.Variant).Select(t => t.Id));
     }
 }

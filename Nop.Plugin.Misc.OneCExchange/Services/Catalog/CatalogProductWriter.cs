@@ -141,6 +141,25 @@ public class CatalogProductWriter
             context.Track(product);
     }
 
+    /// <summary>
+    /// Loads the products offers change into the working set: their offer columns only where the context allows it
+    /// (see <see cref="CatalogBatchContext.CanReadOfferColumnsOnly"/>), whole products otherwise.
+    /// </summary>
+    public virtual async Task LoadOfferColumnsAsync(CatalogBatchContext context, IEnumerable<int> ids)
+    {
+        if (!context.CanReadOfferColumnsOnly)
+        {
+            await LoadProductsAsync(context, ids);
+            return;
+        }
+        foreach (var chunk in Chunks.Of(context.MissingOfferColumns(ids)))
+        {
+            foreach (var product in await _products.GetAllAsync(query =>
+                         query.Where(p => chunk.Contains(p.Id)).Select(ProductOfferColumns.Projection)))
+                context.TrackOfferColumns(product);
+        }
+    }
+
     /// <summary>Writes the products changed by the batch's commands (their changed columns, one statement).</summary>
     public virtual async Task SaveChangedProductsAsync(CatalogBatchContext context)
     {
