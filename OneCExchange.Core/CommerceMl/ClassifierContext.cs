@@ -29,8 +29,10 @@ public sealed class ClassifierContext
             foreach (var value in property.ReferenceValues)
                 values[value.Id] = value.Value;
         }
-        _properties[property.Id] = new KnownProperty(property.Name, property.ValueType, values);
+        Add(property.Id, new KnownProperty(property.Name, property.ValueType, values));
     }
+
+    public void Add(string propertyId, KnownProperty property) => _properties[propertyId] = property;
 
     public void Add(PriceType priceType) => _priceTypes[priceType.Id] = priceType;
 
@@ -57,6 +59,12 @@ public sealed class ClassifierContext
 
     /// <summary>The warehouses defined so far.</summary>
     public IReadOnlyCollection<Warehouse> Warehouses => _warehouses.Values;
+
+    /// <summary>The properties defined so far, by Ид.</summary>
+    public IReadOnlyDictionary<string, KnownProperty> Properties => _properties;
+
+    /// <summary>The units defined so far (each once, though it is found by both Код and Ид).</summary>
+    public IEnumerable<UnitOfMeasure> Units => _unitsByCode.Values.Distinct();
 
     public bool ContainsGroup(string id) => _groupIds.Contains(id);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Exchange;
 using OneCExchange.Core.Messages;
 using OneCExchange.Core.Ports;
@@ -50,6 +51,8 @@ internal sealed class SessionGate(ExchangeOptions options, IExchangeStateStore s
             StagingFolder = staging.FolderFor(id),
             RemoteAddress = request.RemoteAddress?.ToString(),
         };
+        // The classifier 1C sent in an earlier session goes on: each file of a package may come after its own checkauth.
+        session.CatalogState = CatalogSessionSnapshot.CarryOver((await state.FindLatestAsync(DateTimeOffset.MinValue, ct))?.CatalogState);
         var superseded = await state.StartAsync(session, ct);
         staging.DeleteFoldersUntouchedSince(now - options.StagingRetention, session.StagingFolder);
 
