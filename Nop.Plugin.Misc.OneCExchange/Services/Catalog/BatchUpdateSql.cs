@@ -35,8 +35,7 @@ public static class BatchUpdateSql
     public static IEnumerable<SqlStatement> Build(SqlDialect dialect, string table, SqlColumn key, IReadOnlyList<SqlColumn> columns,
         IReadOnlyList<object?[]> rows, int maxParameters = MaxParameters)
     {
-        if (dialect == SqlDialect.Repository)
-            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        RequireSql(dialect);
         if (columns.Count == 0)
             throw new ArgumentException("Nothing to set", nameof(columns));
         var all = new[] { key }.Concat(columns).ToList();
@@ -52,11 +51,9 @@ public static class BatchUpdateSql
     public static IEnumerable<SqlStatement> SetWhereKeyIn(SqlDialect dialect, string table, SqlColumn type, int typeValue,
         SqlColumn key, IReadOnlyCollection<string> keys, SqlColumn column, string value, int maxParameters = MaxParameters)
     {
-        if (dialect == SqlDialect.Repository)
-            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
-        var pg = dialect == SqlDialect.PostgreSql;
-        string Name(string name) => pg ? PgName(name) : MyName(name);
-        string Typed(string parameter, SqlColumn of) => pg ? $"CAST({parameter} AS {PgType(of.ClrType)})" : parameter;
+        RequireSql(dialect);
+        string Name(string name) => QuoteName(dialect, name);
+        string Typed(string parameter, SqlColumn of) => TypedParameter(dialect, parameter, of.ClrType);
         foreach (var chunk in keys.Chunk(Math.Max(1, maxParameters - 2)))
         {
             var parameters = new List<KeyValuePair<string, object?>>(chunk.Length + 2);
@@ -80,12 +77,10 @@ public static class BatchUpdateSql
     public static IReadOnlyList<SqlStatement> UnpublishNotSeen(SqlDialect dialect, UnpublishTables tables, int entityTypeId,
         string sessionId, DateTime nowUtc)
     {
-        if (dialect == SqlDialect.Repository)
-            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
-        var pg = dialect == SqlDialect.PostgreSql;
-        string N(string name) => pg ? PgName(name) : MyName(name);
+        RequireSql(dialect);
+        string N(string name) => QuoteName(dialect, name);
         string P(List<KeyValuePair<string, object?>> parameters, object value) =>
-            pg ? $"CAST({Add(parameters, value)} AS {PgType(value.GetType())})" : Add(parameters, value);
+            TypedParameter(dialect, Add(parameters, value), value.GetType());
         string NotSeen(List<KeyValuePair<string, object?>> parameters) =>
             $"{N(tables.MappingType)} = {P(parameters, entityTypeId)} AND ({N(tables.LastSeen)} IS NULL OR {N(tables.LastSeen)} <> {P(parameters, sessionId)})";
         string Published(List<KeyValuePair<string, object?>> parameters) =>
@@ -109,13 +104,11 @@ public static class BatchUpdateSql
     public static SqlStatement AddWhereKey(SqlDialect dialect, string table, SqlColumn key, object keyValue,
         IReadOnlyList<(SqlColumn Column, long Amount)> additions, IReadOnlyList<(SqlColumn Column, object? Value)> sets)
     {
-        if (dialect == SqlDialect.Repository)
-            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+        RequireSql(dialect);
         if (additions.Count + sets.Count == 0)
             throw new ArgumentException("Nothing to set", nameof(sets));
-        var pg = dialect == SqlDialect.PostgreSql;
-        string Name(string name) => pg ? PgName(name) : MyName(name);
-        string Typed(string parameter, SqlColumn of) => pg ? $"CAST({parameter} AS {PgType(of.ClrType)})" : parameter;
+        string Name(string name) => QuoteName(dialect, name);
+        string Typed(string parameter, SqlColumn of) => TypedParameter(dialect, parameter, of.ClrType);
         var parameters = new List<KeyValuePair<string, object?>>(additions.Count + sets.Count + 1);
         var assignments = additions.Select(a => $"{Name(a.Column.Name)} = {Name(a.Column.Name)} + {Typed(Add(parameters, a.Amount), a.Column)}")
             .Concat(sets.Select(s => $"{Name(s.Column.Name)} = {Typed(Add(parameters, s.Value), s.Column)}"))
@@ -162,6 +155,18 @@ public static class BatchUpdateSql
         sql.AppendJoin(", ", columns.Skip(1).Select(c => $"t.{MyName(c.Name)} = v.{MyName(c.Name)}"));
         return new SqlStatement(sql.ToString(), parameters);
     }
+
+    private static void RequireSql(SqlDialect dialect)
+    {
+        if (dialect == SqlDialect.Repository)
+            throw new ArgumentException("SQL Server updates go through nopCommerce's repository", nameof(dialect));
+    }
+
+    private static string QuoteName(SqlDialect dialect, string name) => dialect == SqlDialect.PostgreSql ? PgName(name) : MyName(name);
+
+    /// <summary>A parameter as the dialect needs it: PostgreSQL casts it to its column type (so a null is typed too).</summary>
+    private static string TypedParameter(SqlDialect dialect, string parameter, Type type) =>
+        dialect == SqlDialect.PostgreSql ? $"CAST({parameter} AS {PgType(type)})" : parameter;
 
     private static string Add(List<KeyValuePair<string, object?>> parameters, object? value)
     {

@@ -60,8 +60,7 @@ public class SetBasedUpdater
                      new SqlColumn(ColumnName(type, typeProperty), typeof(int)), typeValue,
                      new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keys,
                      new SqlColumn(ColumnName(type, property), typeof(string)), value))
-            await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
-                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+            await ExecuteAsync(statement);
         return true;
     }
 
@@ -85,8 +84,7 @@ public class SetBasedUpdater
             ColumnName(mapping, nameof(OneCMapping.UpdatedOnUtc)));
         var unpublished = 0;
         foreach (var statement in BatchUpdateSql.UnpublishNotSeen(dialect, tables, entityTypeId, sessionId, nowUtc))
-            unpublished = await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
-                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+            unpublished = await ExecuteAsync(statement);
         return unpublished;
     }
 
@@ -105,9 +103,13 @@ public class SetBasedUpdater
             (type.GetProperty(property) ?? throw new ArgumentException($"{type.Name} has no property {property}")).PropertyType);
         var statement = BatchUpdateSql.AddWhereKey(dialect, TableName(type), Column(keyProperty), keyValue,
             additions.Select(a => (Column(a.Property), a.Amount)).ToList(), sets.Select(s => (Column(s.Property), s.Value)).ToList());
-        return await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
-            statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+        return await ExecuteAsync(statement);
     }
+
+    /// <summary>Runs one statement through nopCommerce's data provider; the rows it changed.</summary>
+    protected virtual Task<int> ExecuteAsync(SqlStatement statement) =>
+        _dataProvider.ExecuteNonQueryAsync(statement.Sql,
+            statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
 
     private static readonly HashSet<Type> ColumnTypes =
         [typeof(int), typeof(long), typeof(string), typeof(bool), typeof(decimal), typeof(DateTime), typeof(byte[]), typeof(Guid)];
@@ -157,8 +159,7 @@ public class SetBasedUpdater
             return row;
         }).ToList();
         foreach (var statement in BatchUpdateSql.Build(dialect, TableName(type), key, columns, rows))
-            await _dataProvider.ExecuteNonQueryAsync(statement.Sql,
-                statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+            await ExecuteAsync(statement);
 
         if (!publishEvents)
             return;
