@@ -12,10 +12,6 @@ public static class OneCExchangeDefaults
 
     public static string ConfigurationRouteName => "Plugin.Misc.OneCExchange.Configure";
 
-    public static string ExchangeRouteName => "Plugin.Misc.OneCExchange.Exchange";
-
-    public static string BitrixExchangeRouteName => "Plugin.Misc.OneCExchange.BitrixExchange";
-
     /// <summary>The exchange endpoint, relative to the store URL.</summary>
     public static string ExchangePath => "1c-exchange";
 

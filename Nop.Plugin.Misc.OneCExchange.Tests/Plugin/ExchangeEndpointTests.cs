@@ -1,12 +1,9 @@
 using System.Net;
-using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -18,7 +15,6 @@ using Nop.Core.Events;
 using Nop.Core.Infrastructure;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange;
-using Nop.Plugin.Misc.OneCExchange.Controllers;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Services.Customers;
@@ -41,7 +37,7 @@ using OneCExchange.Tests.Protocol.Fakes;
 namespace OneCExchange.Tests.Plugin;
 
 /// <summary>
-/// The plugin's routes, controller, NopStartup registrations, state store and exchange log in a real ASP.NET Core
+/// The plugin's exchange middleware, NopStartup registrations, state store and exchange log in a real ASP.NET Core
 /// host (Kestrel on a free loopback port), called as 1C calls them; nopCommerce's services are in-memory fakes.
 /// </summary>
 public class ExchangeEndpointTests
@@ -144,15 +140,8 @@ public class ExchangeEndpointTests
             builder.Services.AddSingleton<IPendingOrders>(new SwitchablePendingOrders());
             builder.Services.AddSingleton<ICatalogExportSource>(new UnusedCatalogExport());
         }
-        builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
-        {
-            parts.ApplicationParts.Clear();
-            parts.ApplicationParts.Add(new AssemblyPart(typeof(OneCExchangeController).Assembly));
-            parts.FeatureProviders.Clear();
-            parts.FeatureProviders.Add(new SingleControllerFeature());
-        });
         _app = builder.Build();
-        new RouteProvider().RegisterRoutes(_app);
+        new ExchangeEndpointStartup().Configure(_app);
         await _app.StartAsync();
         _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
     }
@@ -161,7 +150,7 @@ public class ExchangeEndpointTests
         new(_http, new Uri(_base, path), "exchange", password);
 
     [Test]
-    public async Task A_catalog_exchange_through_the_controller_is_stored_in_the_plugin_tables_and_survives_a_restart()
+    public async Task A_catalog_exchange_through_the_middleware_is_stored_in_the_plugin_tables_and_survives_a_restart()
     {
         await StartAsync();
         var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 300);
@@ -267,16 +256,36 @@ public class ExchangeEndpointTests
     }
 
     [Test]
-    public async Task Every_request_runs_as_the_background_task_customer()
+    public async Task Requests_that_use_the_store_s_services_run_as_the_background_task_customer_and_uploads_build_none()
     {
         await StartAsync();
-        await Client().CheckAuthAsync("sale", CancellationToken.None);
-        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange?type=sale&mode=init"));
+        var package = TestPackages.WriteCatalogPackage(Path.Combine(_root, "package"), products: 20);
+        var client = Client();
+        await client.CheckAuthAsync("catalog", CancellationToken.None);
+        Assert.That(RecordingWorkContext.CustomersSet, Has.Count.EqualTo(1), "a catalog checkauth finishes what earlier sessions left");
 
-        Assert.That(RecordingWorkContext.CustomersSet, Has.Count.EqualTo(2));
+        var (_, limit) = await client.InitAsync("3.1", CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+            await client.UploadAsync(Path.Combine(package, "import.xml"), $"import_files/{i}.jpg", limit, CancellationToken.None);
+        await client.UploadAsync(Path.Combine(package, "import.xml"), "import.xml", limit, CancellationToken.None);
+        Assert.That(RecordingWorkContext.CustomersSet, Has.Count.EqualTo(1), "init and uploads never compose the catalog and order services");
+
+        Assert.That(await client.ImportAsync("import.xml", CancellationToken.None), Does.Not.Contain("failure"));
+        Assert.That(RecordingWorkContext.CustomersSet, Has.Count.GreaterThan(1));
         Assert.That(RecordingWorkContext.CustomersSet, Has.All.Property("Id").EqualTo(42));
         Assert.That(((FakeCustomerService)_app!.Services.GetRequiredService<ICustomerService>()).BackgroundTaskUserReads, Is.EqualTo(1),
             "read once into the static cache, not on every request");
+    }
+
+    [TestCase("GET", "1C-EXCHANGE/?type=catalog&mode=checkauth")]
+    [TestCase("POST", "Bitrix/Admin/1C_Exchange.php?type=catalog&mode=checkauth")]
+    public async Task Both_addresses_answer_in_any_letter_case_and_with_an_ending_slash(string method, string pathAndQuery)
+    {
+        await StartAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_base, pathAndQuery));
+        request.Headers.Authorization = RawExchangeClient.Basic("exchange", Password);
+        using var response = await _http.SendAsync(request);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("success\nONEC_EXCHANGE\n"));
     }
 
     [TestCase("GET", "/1c-exchange?type=catalog&mode=checkauth", "failure\nОбмен с 1С выключен в настройках магазина")]
@@ -323,17 +332,14 @@ public class ExchangeEndpointTests
             Is.EqualTo($"failure\nТело запроса ({_settings.FileSizeLimitBytes + 1} байт) больше file_limit ({_settings.FileSizeLimitBytes} байт)."));
     }
 
-    [Test]
-    public async Task Other_paths_are_not_the_exchange()
+    [TestCase("GET", "1c-exchange/other")]
+    [TestCase("GET", "bitrix/admin/1c_exchange.php.bak")]
+    [TestCase("PUT", "1c-exchange?type=catalog&mode=checkauth")]
+    public async Task Other_paths_and_methods_go_on_to_the_store(string method, string pathAndQuery)
     {
         await StartAsync();
-        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange/other"));
+        using var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_base, pathAndQuery)));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-    }
-
-    private sealed class SingleControllerFeature : IApplicationFeatureProvider<ControllerFeature>
-    {
-        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature) =>
-            feature.Controllers.Add(typeof(OneCExchangeController).GetTypeInfo());
+        Assert.That(_logEntries.Rows, Is.Empty);
     }
 }

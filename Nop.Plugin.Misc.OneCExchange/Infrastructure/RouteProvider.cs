@@ -5,7 +5,7 @@ using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Misc.OneCExchange.Infrastructure;
 
-/// <summary>The exchange endpoint, its Bitrix-compatible alias (1C's default path), the configure page and the exchange history.</summary>
+/// <summary>The configure page and the exchange history (the exchange addresses are served by <see cref="ExchangeMiddleware"/>).</summary>
 public class RouteProvider : IRouteProvider
 {
     public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
@@ -21,14 +21,6 @@ public class RouteProvider : IRouteProvider
         endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.HistoryDetailsRouteName,
             pattern: "Admin/OneCExchange/History/{id:min(1)}",
             defaults: new { controller = "OneCExchangeAdmin", action = "HistoryDetails", area = AreaNames.ADMIN });
-
-        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.ExchangeRouteName,
-            pattern: OneCExchangeDefaults.ExchangePath,
-            defaults: new { controller = "OneCExchange", action = "Exchange" });
-
-        endpointRouteBuilder.MapControllerRoute(name: OneCExchangeDefaults.BitrixExchangeRouteName,
-            pattern: OneCExchangeDefaults.BitrixExchangePath,
-            defaults: new { controller = "OneCExchange", action = "Exchange" });
     }
 
     public int Priority => 0;

@@ -19,29 +19,49 @@ public sealed class ExchangeEndpoint
     private readonly ExchangeOptions _options;
     private readonly IExchangeStateStore _state;
     private readonly IExchangeLog _log;
-    private readonly ExchangeHandlers _handlers;
+    private readonly Func<CancellationToken, Task<ExchangeHandlers>> _createHandlers;
     private readonly ExchangeRuntime _runtime;
     private readonly StagingArea _staging;
     private readonly SessionGate _gate;
-    private readonly ImportSteps _imports;
-    private readonly ListenHandler _listen;
-    private readonly CatalogExportConversation _catalogExport;
     private readonly RequestGuard _guard;
+    private DataSide? _dataSide;
 
     public ExchangeEndpoint(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log, ExchangeHandlers handlers,
         ExchangeRuntime runtime)
+        : this(options, state, log, _ => Task.FromResult(handlers), runtime)
+    {
+    }
+
+    /// <param name="createHandlers">
+    /// Builds the data side on the first request that needs it: a file chunk, init or a refused request never calls it,
+    /// so the host composes its catalog and order services only for the requests that use them.
+    /// </param>
+    public ExchangeEndpoint(ExchangeOptions options, IExchangeStateStore state, IExchangeLog log,
+        Func<CancellationToken, Task<ExchangeHandlers>> createHandlers, ExchangeRuntime runtime)
     {
         _options = options;
         _state = state;
         _log = log;
-        _handlers = handlers;
+        _createHandlers = createHandlers;
         _runtime = runtime;
         _staging = new StagingArea(options.StagingRoot);
         _gate = new SessionGate(options, state, runtime, _staging);
-        _imports = new ImportSteps(options, state, handlers, runtime);
-        _listen = new ListenHandler(options, runtime, _gate, handlers.PendingOrders);
-        _catalogExport = new CatalogExportConversation(options, handlers.CatalogExport, runtime.Time);
         _guard = new RequestGuard(options, state, runtime.Time);
+    }
+
+    /// <summary>The catalog and order handlers and the protocol steps over them.</summary>
+    private sealed record DataSide(ExchangeHandlers Handlers, ImportSteps Imports, ListenHandler Listen, CatalogExportConversation CatalogExport);
+
+    private async Task<DataSide> DataSideAsync(CancellationToken ct)
+    {
+        if (_dataSide is null)
+        {
+            var handlers = await _createHandlers(ct);
+            _dataSide = new DataSide(handlers, new ImportSteps(_options, _state, handlers, _runtime),
+                new ListenHandler(_options, _runtime, _gate, handlers.PendingOrders),
+                new CatalogExportConversation(_options, handlers.CatalogExport, _runtime.Time));
+        }
+        return _dataSide;
     }
 
     public async Task<ExchangeResponse> HandleAsync(ExchangeRequest request, CancellationToken cancellationToken)
@@ -89,7 +109,7 @@ public sealed class ExchangeEndpoint
             case "get_catalog": type = ExchangeType.GetCatalog; break;
             case "listen":
                 trace.Type = ExchangeType.Listen;
-                return await _listen.HandleAsync(request, ct);
+                return await (await DataSideAsync(ct)).Listen.HandleAsync(request, ct);
             case null or "": return Answer.Failure("Не указан тип обмена (type).");
             default: return Answer.Failure($"Неизвестный тип обмена: {typeName}.");
         }
@@ -146,18 +166,21 @@ public sealed class ExchangeEndpoint
     private async Task<Answer> RunModeAsync(ExchangeSession current, ExchangeType type, string mode, ExchangeRequest request,
         RequestTrace trace, CancellationToken ct)
     {
+        if (type != ExchangeType.GetCatalog && mode == "init")
+            return await InitAsync(current, request, ct);
+        if (mode == "file")
+            return await FileAsync(current, type, request, trace, ct);
+        var data = await DataSideAsync(ct);
         return (type, mode) switch
         {
-            (ExchangeType.GetCatalog, "init") => _catalogExport.Init(current),
-            (ExchangeType.GetCatalog, "query") => await _catalogExport.QueryAsync(current, ct),
-            (_, "init") => await InitAsync(current, request, ct),
-            (_, "file") => await FileAsync(current, type, request, trace, ct),
-            (_, "import") => await _imports.ImportAsync(current, type, request["filename"], trace, ct),
-            (ExchangeType.Catalog, "deactivate") => await _imports.DeactivateAsync(current, ct),
-            (ExchangeType.Catalog, "complete") => await _imports.CompleteAsync(current, ct),
-            (ExchangeType.Sale, "query") => Answer.ForDocument(await _handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
-            (ExchangeType.Sale, "success") => await ConfirmOrdersAsync(current, ct),
-            (ExchangeType.Sale, "info") => Answer.ForDocument(await _handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            (ExchangeType.GetCatalog, "init") => data.CatalogExport.Init(current),
+            (ExchangeType.GetCatalog, "query") => await data.CatalogExport.QueryAsync(current, ct),
+            (_, "import") => await data.Imports.ImportAsync(current, type, request["filename"], trace, ct),
+            (ExchangeType.Catalog, "deactivate") => await data.Imports.DeactivateAsync(current, ct),
+            (ExchangeType.Catalog, "complete") => await data.Imports.CompleteAsync(current, ct),
+            (ExchangeType.Sale, "query") => Answer.ForDocument(await data.Handlers.Orders.QueryAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
+            (ExchangeType.Sale, "success") => await ConfirmOrdersAsync(data.Handlers, current, ct),
+            (ExchangeType.Sale, "info") => Answer.ForDocument(await data.Handlers.Orders.InfoAsync(new OrderQuery(current.Id, current.SchemaVersion), ct)),
             _ => Answer.Failure($"Неизвестный режим обмена: {mode}."),
         };
     }
@@ -196,7 +219,7 @@ public sealed class ExchangeEndpoint
         if (held is null)
             return;
         await using (held)
-            await _imports.CompletePendingFullExchangesAsync(session, trace, ct);
+            await (await DataSideAsync(ct)).Imports.CompletePendingFullExchangesAsync(session, trace, ct);
     }
 
     /// <summary>Applies the log retention once per exchange; a failure here is logged and does not stop the exchange.</summary>
@@ -248,12 +271,12 @@ public sealed class ExchangeEndpoint
         session.StagedBytes += chunk.BytesWritten;
         trace.BytesReceived = chunk.BytesWritten;
         trace.FileSizeBytes = chunk.FileSize;
-        return processNow ? await _imports.ImportUploadAsync(session, type, chunk.RelativePath, trace, ct) : Answer.Success();
+        return processNow ? await (await DataSideAsync(ct)).Imports.ImportUploadAsync(session, type, chunk.RelativePath, trace, ct) : Answer.Success();
     }
 
-    private async Task<Answer> ConfirmOrdersAsync(ExchangeSession session, CancellationToken ct)
+    private static async Task<Answer> ConfirmOrdersAsync(ExchangeHandlers handlers, ExchangeSession session, CancellationToken ct)
     {
-        await _handlers.Orders.ConfirmAsync(session.Id, ct);
+        await handlers.Orders.ConfirmAsync(session.Id, ct);
         return Answer.Success();
     }
 
