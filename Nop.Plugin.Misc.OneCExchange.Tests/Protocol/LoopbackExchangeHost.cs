@@ -78,6 +78,11 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     public IPendingOrders? PendingOrders { get; set; }
     public ICatalogExportSource? CatalogExport { get; set; }
 
+    private int _handlerBuilds;
+
+    /// <summary>How many requests built the data side (the host's catalog and order services).</summary>
+    public int HandlerBuilds => Volatile.Read(ref _handlerBuilds);
+
     public Uri BaseAddress { get; private set; } = null!;
     public Uri ExchangeUrl => new(BaseAddress, "1c-exchange");
     public Uri BitrixUrl => new(BaseAddress, "bitrix/admin/1c_exchange.php");
@@ -103,10 +108,12 @@ public sealed class LoopbackExchangeHost : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         await using var scope = RequestScope?.Invoke();
-        var endpoint = new ExchangeEndpoint(Options, State, Log,
-            new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports,
-                CompletionOverride ?? Completion,
-                OrdersOverride ?? Orders, PendingOrders, CatalogExport), Runtime);
+        var endpoint = new ExchangeEndpoint(Options, State, Log, _ =>
+        {
+            Interlocked.Increment(ref _handlerBuilds);
+            return Task.FromResult(new ExchangeHandlers(CatalogImportOverride ?? CatalogImports, SaleImportOverride ?? SaleImports,
+                CompletionOverride ?? Completion, OrdersOverride ?? Orders, PendingOrders, CatalogExport));
+        }, Runtime);
         var response = await endpoint.HandleAsync(HttpExchangeAdapter.ToExchangeRequest(context.Request), context.RequestAborted);
         await HttpExchangeAdapter.WriteAsync(response, context.Response, context.RequestAborted);
     }
