@@ -58,6 +58,9 @@ public static class ZipUnpacker
                 foreach (var entry in entries)
                     targets.Add(IsFolder(entry) ? "" : StagingPath.Resolve(folder, entry.FullName));
                 var start = written = next;
+                // One buffer and one directory check per folder for the whole call: an archive of pictures is many small files.
+                var buffer = new byte[BufferSize];
+                var folders = new HashSet<string>(StringComparer.Ordinal);
                 for (; next < entries.Count; next++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -68,9 +71,10 @@ public static class ZipUnpacker
                     }
                     if (targets[next].Length == 0)
                         continue;
-                    Directory.CreateDirectory(Path.GetDirectoryName(targets[next])!);
+                    if (folders.Add(Path.GetDirectoryName(targets[next])!))
+                        Directory.CreateDirectory(Path.GetDirectoryName(targets[next])!);
                     written = next + 1;
-                    total = CopyEntry(entries[next], targets[next], total, maxUnpackedBytes);
+                    total = CopyEntry(entries[next], targets[next], buffer, total, maxUnpackedBytes);
                 }
             }
             File.Delete(zipPath);
@@ -105,11 +109,11 @@ public static class ZipUnpacker
             : (0, 0);
     }
 
-    private static long CopyEntry(ZipArchiveEntry entry, string target, long total, long maxUnpackedBytes)
+    private static long CopyEntry(ZipArchiveEntry entry, string target, byte[] buffer, long total, long maxUnpackedBytes)
     {
         using var source = entry.Open();
-        using var destination = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
-        var buffer = new byte[BufferSize];
+        // Unbuffered: the bytes are already gathered in the buffer, a FileStream buffer would only copy them again.
+        using var destination = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         int read;
         // Counted on the inflated bytes, not the sizes the archive declares: those can lie.
         while ((read = source.Read(buffer)) > 0)
