@@ -17,10 +17,18 @@ public class MappingFillFactorMigration : MigrationBase
     /// <summary>The share of each page PostgreSQL fills with new rows (its default is 100).</summary>
     public const int FillFactor = 50;
 
+    /// <summary>
+    /// FluentMigrator's PostgreSQL processor names and aliases (nopCommerce 4.90 runs "Postgres92"); IfDatabase compares
+    /// them whole.
+    /// </summary>
+    public static readonly string[] PostgresProcessors =
+        ["Postgres", "PostgreSQL", "Postgres92", "PostgreSQL92", "Postgres10_0", "PostgreSQL10_0", "Postgres11_0", "PostgreSQL11_0",
+         "Postgres15_0", "PostgreSQL15_0"];
+
     public override void Up()
     {
         var table = NameCompatibilityManager.GetTableName(typeof(OneCMapping)).Replace("\"", "\"\"");
-        IfDatabase("postgres").Execute.Sql($"ALTER TABLE \"{table}\" SET (fillfactor = {FillFactor})");
+        IfDatabase(PostgresProcessors).Execute.Sql($"ALTER TABLE \"{table}\" SET (fillfactor = {FillFactor})");
     }
 
     /// <summary>Nothing: uninstall drops the whole table through the base schema.</summary>
