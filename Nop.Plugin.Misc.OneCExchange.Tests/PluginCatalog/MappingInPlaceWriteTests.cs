@@ -46,7 +46,7 @@ public class MappingInPlaceWriteTests
         Assert.That(statement.Sql, Is.EqualTo(
             "UPDATE `OneCMapping` AS t JOIN (SELECT @p0 AS `EntityTypeId`, @p1 AS `EntityId`, @p2 AS `OneCId`, @p3 AS `ContentHash` " +
             "UNION ALL SELECT @p4, @p5, @p6, @p7) AS v ON t.`EntityTypeId` = v.`EntityTypeId` AND t.`EntityId` = v.`EntityId` " +
-            "AND t.`OneCId` = v.`OneCId` SET t.`ContentHash` = v.`ContentHash`, t.`UpdatedOnUtc` = @p8 " +
+            "AND CAST(t.`OneCId` AS BINARY) = CAST(v.`OneCId` AS BINARY) SET t.`ContentHash` = v.`ContentHash`, t.`UpdatedOnUtc` = @p8 " +
             "WHERE t.`EntityTypeId` IN (@p0) AND t.`EntityId` IN (@p1, @p5)"));
         Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { 12, 7, "a", "h1", 12, 8, "b", "h2", Now }));
     }

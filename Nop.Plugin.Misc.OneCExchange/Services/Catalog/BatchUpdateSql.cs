@@ -49,8 +49,9 @@ public static class BatchUpdateSql
     /// holds the values of <paramref name="match"/> then those of <paramref name="columns"/>; <paramref name="constants"/>
     /// are set on every matched row. The integer match columns are also filtered with IN lists of the same parameters,
     /// so that PostgreSQL probes their index instead of hashing the whole table; a string match column is compared as
-    /// its exact text (PostgreSQL: a citext column's case-insensitive comparison is what makes its index slow). The row
-    /// count tells the caller how many matched.
+    /// its exact text (PostgreSQL: a citext column's case-insensitive comparison is what makes its index slow; MySQL:
+    /// bytes, so no collation of the parameters can clash with the column's). The row count tells the caller how many
+    /// matched.
     /// </summary>
     public static IEnumerable<SqlStatement> BuildMatched(SqlDialect dialect, string table, IReadOnlyList<SqlColumn> match,
         IReadOnlyList<SqlColumn> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<(SqlColumn Column, object? Value)> constants,
@@ -75,9 +76,9 @@ public static class BatchUpdateSql
         var sets = all.Skip(match.Count).Select(c => $"{Name(c.Name)} = v.{Name(c.Name)}")
             .Concat(constants.Select(c => $"{Name(c.Column.Name)} = {TypedParameter(dialect, Add(parameters, c.Value), c.Column.ClrType)}"))
             .ToList();
-        var on = match.Select(c => c.ClrType == typeof(string)
-            ? (pg ? $"CAST(t.{Name(c.Name)} AS text) = v.{Name(c.Name)}" : $"t.{Name(c.Name)} = v.{Name(c.Name)}")
-            : $"t.{Name(c.Name)} = v.{Name(c.Name)}").ToList();
+        var on = match.Select(c => c.ClrType != typeof(string) ? $"t.{Name(c.Name)} = v.{Name(c.Name)}"
+            : pg ? $"CAST(t.{Name(c.Name)} AS text) = v.{Name(c.Name)}"
+            : $"CAST(t.{Name(c.Name)} AS BINARY) = CAST(v.{Name(c.Name)} AS BINARY)").ToList();
         var filters = match.Select((c, i) => (c, i)).Where(x => x.c.ClrType == typeof(int))
             .Select(x => $"t.{Name(x.c.Name)} IN ({string.Join(", ", rows.Select((row, r) => (Value: row[x.i], Name: names[r][x.i]))
                 .DistinctBy(p => p.Value).Select(p => TypedParameter(dialect, p.Name, typeof(int))))})")
