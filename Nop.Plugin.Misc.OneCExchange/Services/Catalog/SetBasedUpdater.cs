@@ -106,6 +106,30 @@ public class SetBasedUpdater
         return await ExecuteAsync(statement);
     }
 
+    /// <summary>
+    /// Sets columns of the rows matched on <paramref name="match"/> without reading them (see
+    /// <see cref="BatchUpdateSql.BuildMatched"/>): each row holds the match values, then the values of
+    /// <paramref name="columns"/>; <paramref name="constants"/> go to every matched row. The number of rows matched, or
+    /// null on SQL Server, where the caller reads and updates through the repository.
+    /// </summary>
+    public virtual async Task<int?> TryUpdateMatchedAsync<T>(IReadOnlyList<string> match, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, IReadOnlyList<(string Property, object? Value)> constants) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return null;
+        if (rows.Count == 0)
+            return 0;
+        var type = typeof(T);
+        SqlColumn Column(string property) => new(ColumnName(type, property),
+            (type.GetProperty(property) ?? throw new ArgumentException($"{type.Name} has no property {property}")).PropertyType);
+        var matched = 0;
+        foreach (var statement in BatchUpdateSql.BuildMatched(dialect, TableName(type), match.Select(Column).ToList(),
+                     columns.Select(Column).ToList(), rows, constants.Select(c => (Column(c.Property), c.Value)).ToList()))
+            matched += await ExecuteAsync(statement);
+        return matched;
+    }
+
     /// <summary>Runs one statement through nopCommerce's data provider; the rows it changed.</summary>
     protected virtual Task<int> ExecuteAsync(SqlStatement statement) =>
         _dataProvider.ExecuteNonQueryAsync(statement.Sql,
