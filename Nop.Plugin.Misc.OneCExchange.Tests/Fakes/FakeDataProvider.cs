@@ -31,9 +31,9 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
         Executed.Add((sql, parameters));
         if (!sql.Contains("nextval", StringComparison.Ordinal))
             throw new NotSupportedException($"The fake data provider answers only queries of new ids: {sql}");
-        var table = (string)parameters[0].Value!;
-        var first = _sequences.GetValueOrDefault(table) + 1;
-        _sequences[table] = first + (int)parameters[2].Value! - 1;
-        return Task.FromResult<IList<T>>(Enumerable.Range(first, (int)parameters[2].Value!).Cast<T>().ToList());
+        var (sequence, count) = ((string)parameters[0].Value!, (int)parameters[1].Value!);
+        var first = _sequences.GetValueOrDefault(sequence) + 1;
+        _sequences[sequence] = first + count - 1;
+        return Task.FromResult<IList<T>>(Enumerable.Range(first, count).Cast<T>().ToList());
     }
 }

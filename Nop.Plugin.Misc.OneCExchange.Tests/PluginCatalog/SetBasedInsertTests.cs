@@ -40,8 +40,8 @@ public class SetBasedInsertTests
         var statement = BatchInsertSql.NextIds("Product", "Id", 500);
 
         Assert.That(statement.Sql, Is.EqualTo(
-            "SELECT CAST(nextval(pg_get_serial_sequence(@p0, @p1)) AS integer) FROM generate_series(1, @p2)"));
-        Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { "\"Product\"", "Id", 500 }));
+            "SELECT CAST(nextval(CAST(@p0 AS regclass)) AS integer) FROM generate_series(1, @p1)"));
+        Assert.That(statement.Parameters.Select(p => p.Value), Is.EqualTo(new object[] { "\"Product_Id_seq\"", 500 }));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class SetBasedInsertTests
 
         await new ConventionNamedUpdater(provider, events).InsertAsync(repository, products, publishEvents: true);
 
-        Assert.That(provider.Executed.Select(e => e.Sql[..21]), Is.EqualTo(new[] { "SELECT CAST(nextval(p", "INSERT INTO \"Product\"" }));
+        Assert.That(provider.Executed.Select(e => e.Sql[..21]), Is.EqualTo(new[] { "SELECT CAST(nextval(C", "INSERT INTO \"Product\"" }));
         Assert.That(products.Select(p => p.Id), Is.EqualTo(new[] { 1, 2, 3 }), "the ids the sequence gave");
         var (sql, parameters) = provider.Executed[1];
         Assert.That(sql, Does.StartWith("INSERT INTO \"Product\" (\"Id\", "));

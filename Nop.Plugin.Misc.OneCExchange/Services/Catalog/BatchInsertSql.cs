@@ -11,11 +11,12 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 public static class BatchInsertSql
 {
     /// <summary>
-    /// <paramref name="count"/> new values of the sequence behind <paramref name="idColumn"/>, one row each.
+    /// <paramref name="count"/> new values of the sequence behind <paramref name="idColumn"/>, one row each: the
+    /// sequence nopCommerce's own bulk insert takes them from (its mapping names it "table_column_seq").
     /// </summary>
     public static SqlStatement NextIds(string table, string idColumn, int count) => new(
-        "SELECT CAST(nextval(pg_get_serial_sequence(@p0, @p1)) AS integer) FROM generate_series(1, @p2)",
-        [new("p0", BatchUpdateSql.PgName(table)), new("p1", idColumn), new("p2", count)]);
+        "SELECT CAST(nextval(CAST(@p0 AS regclass)) AS integer) FROM generate_series(1, @p1)",
+        [new("p0", BatchUpdateSql.PgName($"{table}_{idColumn}_seq")), new("p1", count)]);
 
     /// <summary>INSERT … SELECT * FROM unnest(@p0, @p1, …): parameter i is the array of column i's values.</summary>
     /// <param name="columns">The columns, their values in this order in each row (ids included).</param>
