@@ -246,7 +246,7 @@ public static class BatchUpdateSql
         return "@" + name;
     }
 
-    private static string PgName(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+    internal static string PgName(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
     private static string MyName(string name) => "`" + name.Replace("`", "``") + "`";
 

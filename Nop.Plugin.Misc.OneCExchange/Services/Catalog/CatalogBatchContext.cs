@@ -40,6 +40,15 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
 
     public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
 
+    /// <summary>Inserts these rows and gives them their ids (see <see cref="SetBasedUpdater.InsertAsync{T}"/>).</summary>
+    public async Task InsertAsync<T>(IRepository<T> repository, IList<T> rows) where T : BaseEntity
+    {
+        if (rows.Count == 0)
+            return;
+        await updater.InsertAsync(repository, rows, PublishEvents);
+        Wrote<T>();
+    }
+
     /// <summary>Writes the named properties of these rows in one statement (see <see cref="SetBasedUpdater"/>).</summary>
     public async Task UpdateAsync<T>(IRepository<T> repository, IList<T> rows, IReadOnlyCollection<string> properties) where T : BaseEntity
     {

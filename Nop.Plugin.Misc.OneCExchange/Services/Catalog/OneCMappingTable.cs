@@ -199,7 +199,7 @@ public class OneCMappingTable
         }
 
         if (inserts.Count > 0)
-            await _repository.InsertAsync(inserts, publishEvent: false);
+            await _updater.InsertAsync(_repository, inserts, publishEvents: false);
         if (updates.Count > 0)
             await _updater.UpdateAsync(_repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
