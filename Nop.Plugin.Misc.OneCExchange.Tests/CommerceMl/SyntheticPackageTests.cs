@@ -48,4 +48,37 @@ public class SyntheticPackageTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public void Written_pictures_are_whole_jpegs_that_a_decoder_reads()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "onec-synthetic-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SyntheticPackageGenerator.Write(folder, new SyntheticPackageOptions { Products = 3, Images = 1, WriteImageFiles = true });
+            var picture = File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(folder, "import_files"), "*.jpg", SearchOption.AllDirectories).First());
+
+            // Walk the JPEG's segments: start of image, a baseline frame with its size, a scan, end of image.
+            Assert.That(picture[..2], Is.EqualTo(new byte[] { 0xFF, 0xD8 }), "start of image");
+            var markers = new List<byte>();
+            (int Height, int Width)? size = null;
+            var at = 2;
+            while (at + 4 <= picture.Length && picture[at] == 0xFF && picture[at + 1] != 0xDA)
+            {
+                var length = (picture[at + 2] << 8) | picture[at + 3];
+                markers.Add(picture[at + 1]);
+                if (picture[at + 1] == 0xC0)
+                    size = ((picture[at + 5] << 8) | picture[at + 6], (picture[at + 7] << 8) | picture[at + 8]);
+                at += 2 + length;
+            }
+            Assert.That(markers, Does.Contain((byte)0xDB).And.Contain((byte)0xC4), "quantization and Huffman tables");
+            Assert.That(size, Is.EqualTo((16, 16)), "a baseline frame of 16×16");
+            Assert.That(picture[at..(at + 2)], Is.EqualTo(new byte[] { 0xFF, 0xDA }), "a scan follows the tables");
+            Assert.That(picture[^2..], Is.EqualTo(new byte[] { 0xFF, 0xD9 }), "end of image");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

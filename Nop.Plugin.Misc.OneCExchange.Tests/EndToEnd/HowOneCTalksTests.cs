@@ -59,6 +59,20 @@ public class HowOneCTalksTests : LoopbackTestBase
     }
 
     [Test]
+    public async Task Behaviour_1b_file_by_file_when_told_so_though_the_store_takes_a_zip()
+    {
+        Host.Options = Host.Options with { UseZip = true };
+
+        await ReplayAsync("--file-by-file", "--version", "2.08");
+
+        AssertDemoLanded();
+        var uploaded = Host.Log.Entries.Where(e => e.Mode == "file").Select(e => e.FileName).Distinct().ToList();
+        Assert.That(uploaded, Has.Member("import.xml").And.Member("offers.xml").And.No.Member("package.zip"));
+        Assert.That(uploaded, Has.Count.EqualTo(Directory.EnumerateFiles(DemoPackage, "*", SearchOption.AllDirectories).Count()),
+            "every file of the package in requests of its own");
+    }
+
+    [Test]
     public async Task Behaviour_2_a_rerun_right_after_a_dropped_connection_or_a_failure_in_the_middle_of_an_import()
     {
         var dropped = NewClient();

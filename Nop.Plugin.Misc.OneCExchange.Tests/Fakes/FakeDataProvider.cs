@@ -21,4 +21,19 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
         Executed.Add((sql, dataParameters));
         return Task.FromResult(RowsAffected(sql));
     }
+
+    /// <summary>The last value each sequence gave (queries of new ids answer the next ones).</summary>
+    private readonly Dictionary<string, int> _sequences = [];
+
+    /// <summary>Recorded like a statement; a query of new ids (see BatchInsertSql.NextIds) answers that many ids of the table's sequence.</summary>
+    public Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters)
+    {
+        Executed.Add((sql, parameters));
+        if (!sql.Contains("nextval", StringComparison.Ordinal))
+            throw new NotSupportedException($"The fake data provider answers only queries of new ids: {sql}");
+        var (sequence, count) = ((string)parameters[0].Value!, (int)parameters[1].Value!);
+        var first = _sequences.GetValueOrDefault(sequence) + 1;
+        _sequences[sequence] = first + count - 1;
+        return Task.FromResult<IList<T>>(Enumerable.Range(first, count).Cast<T>().ToList());
+    }
 }

@@ -25,8 +25,11 @@ public sealed record ExchangeOptions
     /// <summary>The most one zip may unpack to.</summary>
     public long MaxUnpackedZipBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>A zip may hold at most this many entries.</summary>
-    public int MaxZipEntries { get; init; } = 100_000;
+    /// <summary>
+    /// A zip may hold at most this many entries: room for a catalog of 100,000 products with several pictures each
+    /// (unpacked over as many requests as the step budget needs).
+    /// </summary>
+    public int MaxZipEntries { get; init; } = 1_000_000;
 
     public TimeSpan StepTimeBudget { get; init; } = TimeSpan.FromSeconds(20);
 

@@ -95,7 +95,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         !relative.Contains('/') && relative.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
     private List<string> UnpackXmlFiles(ExchangeSession session, string relative, CancellationToken ct) =>
-        UnpackZip(session, StagingPath.Resolve(session.StagingFolder, relative), ct).Files
+        UnpackZip(session, StagingPath.Resolve(session.StagingFolder, relative), () => false, ct).Files
             .Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
 
     private static void Add(ImportCounters total, ImportCounters? step)
@@ -115,17 +115,22 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         return await StepAsync(session, type, relative, path, trace, ct);
     }
 
+    /// <summary>One step of unpacking within the step budget: an archive of many pictures takes several requests.</summary>
     private Answer Unpack(ExchangeSession session, string zip, CancellationToken ct)
     {
+        ZipUnpacker.Unpacked unpacked;
         try
         {
-            UnpackZip(session, zip, ct);
+            var deadline = Now + options.StepTimeBudget;
+            unpacked = UnpackZip(session, zip, () => Now >= deadline, ct);
         }
         catch (StagingException exception)
         {
             return Refuse(session, zip, exception);
         }
-        return Answer.Progress($"Архив {Path.GetFileName(zip)} распакован.");
+        return Answer.Progress(unpacked.Done
+            ? $"Архив {Path.GetFileName(zip)} распакован."
+            : $"Архив {Path.GetFileName(zip)}: распаковано файлов {unpacked.EntriesDone} из {unpacked.Entries}.");
     }
 
     /// <summary>A refused archive is reported once and removed, so the session's later requests go on without it.</summary>
@@ -139,12 +144,13 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         return Answer.Failure($"{exception.Message} Архив {Path.GetFileName(zip)} удалён, обмен можно продолжать.");
     }
 
-    private ZipUnpacker.Unpacked UnpackZip(ExchangeSession session, string zip, CancellationToken ct)
+    private ZipUnpacker.Unpacked UnpackZip(ExchangeSession session, string zip, Func<bool> timeIsUp, CancellationToken ct)
     {
         var zipSize = new FileInfo(zip).Length;
         var allowance = Math.Min(options.MaxUnpackedZipBytes, Math.Max(0, options.MaxSessionBytes - session.StagedBytes + zipSize));
-        var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, ct);
-        session.StagedBytes += unpacked.Bytes - zipSize;
+        var unpacked = ZipUnpacker.Unpack(zip, session.StagingFolder, allowance, options.MaxZipEntries, timeIsUp, ct);
+        if (unpacked.Done)
+            session.StagedBytes += unpacked.Bytes - zipSize;
         return unpacked;
     }
 

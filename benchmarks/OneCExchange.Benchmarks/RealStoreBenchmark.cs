@@ -43,16 +43,16 @@ public static class RealStoreBenchmark
         var package = SyntheticPackageGenerator.Write(Path.Combine(folder, "full"), options);
         Console.WriteLine($"Package: {folder}: {package.Products:N0} products, {package.Offers:N0} offers, {package.Variants:N0} variants, " +
                           $"{package.Properties} properties, {package.PriceTypes} price types, {package.Warehouses} warehouses, {package.ImagesReferenced:N0} images");
-        var bench = new Runner(url, login, password, database, sitePid);
+        var bench = new Runner(url, login, password, database, sitePid, args.Contains("--file-by-file"));
         Console.WriteLine($"{"phase",-12}{"server s",10}{"wall s",9}{"items/s",10}{"longest s",11}{"RSS +MB",9}  server time by request (s)");
         foreach (var phase in phases)
         {
             var (items, run) = phase switch
             {
-                "new" or "same" => (products, (Func<Task>)(() => bench.CatalogAsync(package.Folder, ["import.xml", "offers.xml"]))),
-                "offers" => (package.Offers, () => bench.CatalogAsync(ChangedOffers(package, folder), ["offers.xml"])),
+                "new" or "same" => (products, (Func<Task>)(() => bench.CatalogAsync(package.Folder))),
+                "offers" => (package.Offers, () => bench.CatalogAsync(ChangedOffers(package, folder))),
                 "unpublish" => (products - 1, () => bench.CatalogAsync(
-                    SyntheticPackageGenerator.Write(Path.Combine(folder, "one"), options with { Products = 1 }).Folder, ["import.xml", "offers.xml"])),
+                    SyntheticPackageGenerator.Write(Path.Combine(folder, "one"), options with { Products = 1 }).Folder)),
                 "query" => (0, bench.QueryAsync),
                 _ => throw new ArgumentException($"unknown phase {phase}")
             };
@@ -93,7 +93,7 @@ public static class RealStoreBenchmark
     private sealed record Result(double ServerSeconds, double WallSeconds, string Breakdown, double LongestSeconds, string Longest,
         double? PeakRssOverIdleMb);
 
-    private sealed class Runner(Uri url, string login, string password, StoreDatabase database, int? sitePid)
+    private sealed class Runner(Uri url, string login, string password, StoreDatabase database, int? sitePid, bool fileByFile)
     {
         private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(30) };
 
@@ -122,18 +122,12 @@ public static class RealStoreBenchmark
                 longest.Count == 0 ? "-" : $"{longest[0][1]} {longestSeconds:F1} s", peakOverIdle);
         }
 
-        public async Task CatalogAsync(string packageFolder, string[] imports)
-        {
-            var client = new ExchangeClient(_http, url, login, password);
-            await client.CheckAuthAsync("catalog", CancellationToken.None);
-            var (_, limit) = await client.InitAsync("2.08", CancellationToken.None);
-            var package = CatalogPackage.FromFolder(packageFolder);
-            foreach (var file in package.Files)
-                await client.UploadAsync(file.LocalPath, file.RemoteName, limit, CancellationToken.None);
-            foreach (var name in imports)
-                await client.ImportAsync(name, CancellationToken.None);
-            await client.CompleteAsync(CancellationToken.None);
-        }
+        /// <summary>As `onec replay` sends a package: zip=yes → one zip cut at file_limit, zip=no or --file-by-file → file by file.</summary>
+        public Task CatalogAsync(string packageFolder) =>
+            new ReplayRunner(_http, TextWriter.Null).RunAsync(new ReplayOptions
+            {
+                Package = packageFolder, Url = url, Login = login, Password = password, Version = "2.08", FileByFile = fileByFile,
+            }, CancellationToken.None);
 
         public async Task QueryAsync()
         {

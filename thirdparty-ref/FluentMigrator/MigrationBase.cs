@@ -1,6 +1,7 @@
 using System;
 using FluentMigrator.Builders.Alter;
 using FluentMigrator.Builders.Create;
+using FluentMigrator.Builders.IfDatabase;
 
 namespace FluentMigrator
 {
@@ -9,6 +10,8 @@ namespace FluentMigrator
         public IAlterExpressionRoot Alter => throw new NotImplementedException();
 
         public ICreateExpressionRoot Create => throw new NotImplementedException();
+
+        public IIfDatabaseExpressionRoot IfDatabase(params string[] databaseType) => throw new NotImplementedException();
 
         public abstract void Up();
 

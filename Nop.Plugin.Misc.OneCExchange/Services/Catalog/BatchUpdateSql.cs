@@ -45,6 +45,77 @@ public static class BatchUpdateSql
     }
 
     /// <summary>
+    /// Updates the rows matched on several columns without reading them first: each row of <paramref name="rows"/>
+    /// holds the values of <paramref name="match"/> then those of <paramref name="columns"/>; <paramref name="constants"/>
+    /// are set on every matched row. The integer match columns are also filtered with IN lists of the same parameters,
+    /// so that PostgreSQL probes their index instead of hashing the whole table; a string match column is compared as
+    /// its exact text (PostgreSQL: a citext column's case-insensitive comparison is what makes its index slow; MySQL:
+    /// bytes, so no collation of the parameters can clash with the column's). The row count tells the caller how many
+    /// matched.
+    /// </summary>
+    public static IEnumerable<SqlStatement> BuildMatched(SqlDialect dialect, string table, IReadOnlyList<SqlColumn> match,
+        IReadOnlyList<SqlColumn> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<(SqlColumn Column, object? Value)> constants,
+        int maxParameters = MaxParameters)
+    {
+        RequireSql(dialect);
+        if (match.Count == 0 || columns.Count + constants.Count == 0)
+            throw new ArgumentException("Nothing to match or to set", nameof(match));
+        var all = match.Concat(columns).ToList();
+        var rowsPerStatement = Math.Max(1, (maxParameters - constants.Count) / all.Count);
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+            yield return MatchedStatement(dialect, table, match, all, chunk, constants);
+    }
+
+    private static SqlStatement MatchedStatement(SqlDialect dialect, string table, IReadOnlyList<SqlColumn> match,
+        List<SqlColumn> all, object?[][] rows, IReadOnlyList<(SqlColumn Column, object? Value)> constants)
+    {
+        var pg = dialect == SqlDialect.PostgreSql;
+        string Name(string name) => QuoteName(dialect, name);
+        var parameters = new List<KeyValuePair<string, object?>>(rows.Length * all.Count + constants.Count);
+        var names = rows.Select(row => all.Select((column, c) => Add(parameters, row[c])).ToArray()).ToList();
+        var sets = all.Skip(match.Count).Select(c => $"{Name(c.Name)} = v.{Name(c.Name)}")
+            .Concat(constants.Select(c => $"{Name(c.Column.Name)} = {TypedParameter(dialect, Add(parameters, c.Value), c.Column.ClrType)}"))
+            .ToList();
+        var on = match.Select(c => c.ClrType != typeof(string) ? $"t.{Name(c.Name)} = v.{Name(c.Name)}"
+            : pg ? $"CAST(t.{Name(c.Name)} AS text) = v.{Name(c.Name)}"
+            : $"CAST(t.{Name(c.Name)} AS BINARY) = CAST(v.{Name(c.Name)} AS BINARY)").ToList();
+        var filters = match.Select((c, i) => (c, i)).Where(x => x.c.ClrType == typeof(int))
+            .Select(x => $"t.{Name(x.c.Name)} IN ({string.Join(", ", rows.Select((row, r) => (Value: row[x.i], Name: names[r][x.i]))
+                .DistinctBy(p => p.Value).Select(p => TypedParameter(dialect, p.Name, typeof(int))))})")
+            .ToList();
+
+        var sql = new StringBuilder();
+        if (pg)
+        {
+            sql.Append($"UPDATE {Name(table)} AS t SET ").AppendJoin(", ", sets).Append(" FROM (VALUES ");
+            for (var r = 0; r < rows.Length; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < all.Count; c++)
+                    sql.Append(c == 0 ? "" : ", ").Append("CAST(").Append(names[r][c]).Append(" AS ")
+                        .Append(c < match.Count && all[c].ClrType == typeof(string) ? "text" : PgType(all[c].ClrType)).Append(')');
+                sql.Append(')');
+            }
+            sql.Append(") AS v(").AppendJoin(", ", all.Select(c => Name(c.Name))).Append(") WHERE ")
+                .AppendJoin(" AND ", filters.Concat(on));
+        }
+        else
+        {
+            sql.Append($"UPDATE {Name(table)} AS t JOIN (");
+            for (var r = 0; r < rows.Length; r++)
+            {
+                sql.Append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
+                for (var c = 0; c < all.Count; c++)
+                    sql.Append(c == 0 ? "" : ", ").Append(names[r][c]).Append(r == 0 ? $" AS {Name(all[c].Name)}" : "");
+            }
+            sql.Append(") AS v ON ").AppendJoin(" AND ", on).Append(" SET ").AppendJoin(", ", sets.Select(s => "t." + s));
+            if (filters.Count > 0)
+                sql.Append(" WHERE ").AppendJoin(" AND ", filters);
+        }
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
+    /// <summary>
     /// Sets one column to one value on the rows of a type whose key is among <paramref name="keys"/> and whose value
     /// differs (rows already set are not rewritten): no read of the rows first.
     /// </summary>
@@ -175,7 +246,7 @@ public static class BatchUpdateSql
         return "@" + name;
     }
 
-    private static string PgName(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+    internal static string PgName(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
     private static string MyName(string name) => "`" + name.Replace("`", "``") + "`";
 

@@ -35,10 +35,19 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
     public void Done(int index, CatalogCommand command, int entityId, bool created)
     {
         Outcomes[index] = new CommandOutcome(entityId, created);
-        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash));
+        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash, created));
     }
 
     public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));
+
+    /// <summary>Inserts these rows and gives them their ids (see <see cref="SetBasedUpdater.InsertAsync{T}"/>).</summary>
+    public async Task InsertAsync<T>(IRepository<T> repository, IList<T> rows) where T : BaseEntity
+    {
+        if (rows.Count == 0)
+            return;
+        await updater.InsertAsync(repository, rows, PublishEvents);
+        Wrote<T>();
+    }
 
     /// <summary>Writes the named properties of these rows in one statement (see <see cref="SetBasedUpdater"/>).</summary>
     public async Task UpdateAsync<T>(IRepository<T> repository, IList<T> rows, IReadOnlyCollection<string> properties) where T : BaseEntity

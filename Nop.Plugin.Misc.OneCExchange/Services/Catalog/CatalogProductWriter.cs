@@ -62,8 +62,7 @@ public class CatalogProductWriter
         if (creates.Count == 0)
             return [];
         var entities = creates.Select(c => NewProduct(context, c.Command)).ToList();
-        await _products.InsertAsync(entities, context.PublishEvents);
-        context.Wrote<Product>();
+        await context.InsertAsync(_products, entities);
         for (var i = 0; i < creates.Count; i++)
         {
             context.Track(entities[i]);

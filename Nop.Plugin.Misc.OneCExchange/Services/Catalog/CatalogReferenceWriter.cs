@@ -151,8 +151,7 @@ public class CatalogReferenceWriter
             async creates =>
             {
                 var newAddresses = creates.Select(c => new Address { Address1 = c.Command.Address, CreatedOnUtc = context.NowUtc }).ToList();
-                await _addresses.InsertAsync(newAddresses, context.PublishEvents);
-                context.Wrote<Address>();
+                await context.InsertAsync(_addresses, newAddresses);
                 for (var i = 0; i < creates.Count; i++)
                     addressIds[creates[i].Index] = newAddresses[i].Id;
             });
@@ -187,8 +186,7 @@ public class CatalogReferenceWriter
                 beforeInsert?.Invoke(c.Index, entity);
                 return entity;
             }).ToList();
-            await repository.InsertAsync(entities, context.PublishEvents);
-            context.Wrote<TEntity>();
+            await context.InsertAsync(repository, entities);
             for (var i = 0; i < creates.Count; i++)
             {
                 context.Done(creates[i].Index, creates[i].Command, entities[i].Id, created: true);

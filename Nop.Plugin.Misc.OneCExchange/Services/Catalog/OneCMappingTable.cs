@@ -30,6 +30,9 @@ public class OneCMappingTable
 
     private static readonly string[] HashColumns = [nameof(OneCMapping.ContentHash), nameof(OneCMapping.UpdatedOnUtc)];
 
+    private static readonly string[] MatchColumns =
+        [nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.EntityId), nameof(OneCMapping.OneCId)];
+
     private static readonly string[] WriteColumns =
         [nameof(OneCMapping.EntityId), nameof(OneCMapping.ContentHash), nameof(OneCMapping.LastSeenSessionId), nameof(OneCMapping.UpdatedOnUtc)];
 
@@ -140,9 +143,10 @@ public class OneCMappingTable
     /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
     /// <paramref name="seen"/> keys of the <see cref="SweptKinds"/> as seen in the session. Unchanged rows are not
-    /// written. One lookup per kind and chunk of the written keys, one bulk insert, one set-based update, and one
-    /// statement per kind marking the unchanged keys seen without reading them (on SQL Server they are looked up and
-    /// updated with the rest).
+    /// written. Rows of entities that were not created are first updated in place without a lookup (see
+    /// <see cref="UpdateInPlaceAsync"/>); the rest costs one lookup per kind and chunk of the keys, one bulk insert and
+    /// one set-based update; and one statement per kind marks the unchanged keys seen without reading them (on SQL
+    /// Server they are looked up and updated with the rest). Only the swept kinds record the session of a write.
     /// </summary>
     public virtual async Task WriteAsync(IReadOnlyCollection<MappingWrite> writes, IReadOnlyCollection<EntityKey> seen,
         string sessionId, DateTime nowUtc)
@@ -157,6 +161,10 @@ public class OneCMappingTable
                     nameof(OneCMapping.OneCId), kind.Select(k => k.Key).ToList(), nameof(OneCMapping.LastSeenSessionId), sessionId))
                 marked.AddRange(kind);
         seen = toMark.Except(marked).ToList();
+        var inPlace = lastWrites.Values.Where(w => !w.Created).ToList();
+        if (inPlace.Count > 0 && await UpdateInPlaceAsync(inPlace, sessionId, nowUtc))
+            foreach (var write in inPlace)
+                lastWrites.Remove(write.Key);
         var existing = await FindAsync(lastWrites.Keys.Concat(seen).Distinct());
 
         var inserts = new List<OneCMapping>();
@@ -172,11 +180,13 @@ public class OneCMappingTable
                 });
                 continue;
             }
-            if (row.EntityId == write.EntityId && row.ContentHash == write.Hash && row.LastSeenSessionId == sessionId)
+            var swept = SweptKinds.Contains(key.Kind);
+            if (row.EntityId == write.EntityId && row.ContentHash == write.Hash && (!swept || row.LastSeenSessionId == sessionId))
                 continue;
             row.EntityId = write.EntityId;
             row.ContentHash = write.Hash;
-            row.LastSeenSessionId = sessionId;
+            if (swept)
+                row.LastSeenSessionId = sessionId;
             row.UpdatedOnUtc = nowUtc;
             updates[row.Id] = row;
         }
@@ -189,11 +199,38 @@ public class OneCMappingTable
         }
 
         if (inserts.Count > 0)
-            await _repository.InsertAsync(inserts, publishEvent: false);
+            await _updater.InsertAsync(_repository, inserts, publishEvents: false);
         if (updates.Count > 0)
             await _updater.UpdateAsync(_repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
+
+    /// <summary>
+    /// Updates the rows of these writes in place, matched on kind, entity and exact key, without reading them: one
+    /// statement for the swept kinds (which also record the session) and one for the others. Only the hash and the
+    /// update time change there, no indexed column, so PostgreSQL can update the row where it is (HOT) without a new
+    /// entry in each of the table's indexes. True when every write found its row; otherwise (new keys, a key that now
+    /// points to another entity, SQL Server) the caller looks the rows up and writes what still differs.
+    /// </summary>
+    protected virtual async Task<bool> UpdateInPlaceAsync(IReadOnlyCollection<MappingWrite> writes, string sessionId, DateTime nowUtc)
+    {
+        var matched = 0;
+        foreach (var group in writes.GroupBy(w => SweptKinds.Contains(w.Key.Kind)))
+        {
+            var rows = group.Select(w => new object?[] { CatalogMappingTypes.IdOf(w.Key.Kind), w.EntityId, w.Key.Key, w.Hash }).ToList();
+            List<(string, object?)> constants = group.Key
+                ? [(nameof(OneCMapping.LastSeenSessionId), sessionId), (nameof(OneCMapping.UpdatedOnUtc), nowUtc)]
+                : [(nameof(OneCMapping.UpdatedOnUtc), nowUtc)];
+            var count = await _updater.TryUpdateMatchedAsync<OneCMapping>(MatchColumns, [nameof(OneCMapping.ContentHash)], rows, constants);
+            if (count is null)
+                return false;
+            matched += count.Value;
+        }
+        return matched == writes.Count;
+    }
 }
 
-/// <summary>A mapping row to write: the key now points to <paramref name="EntityId"/> with this content hash.</summary>
-public readonly record struct MappingWrite(EntityKey Key, int EntityId, string? Hash);
+/// <summary>
+/// A mapping row to write: the key now points to <paramref name="EntityId"/> with this content hash;
+/// <paramref name="Created"/> when the batch created the entity (its row cannot be updated in place).
+/// </summary>
+public readonly record struct MappingWrite(EntityKey Key, int EntityId, string? Hash, bool Created = false);

@@ -16,7 +16,7 @@ public static class RepositoryBatchWrites
         if (updates is { Count: > 0 })
             await context.UpdateAsync(repository, updates, updated ?? throw new ArgumentNullException(nameof(updated)));
         if (inserts.Count > 0)
-            await repository.InsertAsync(inserts, context.PublishEvents);
+            await context.InsertAsync(repository, inserts);
         if (deletes.Count + inserts.Count + (updates?.Count ?? 0) > 0)
             context.Wrote<T>();
     }

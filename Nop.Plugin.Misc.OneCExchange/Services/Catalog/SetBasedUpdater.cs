@@ -13,7 +13,8 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 /// Updates many rows of a table at once. nopCommerce's list update is one statement per row on PostgreSQL and MySQL
 /// (one MERGE on SQL Server): on those two this writes the given columns of all rows in one statement through
 /// nopCommerce's data provider (see <see cref="BatchUpdateSql"/>); on SQL Server it is nopCommerce's own list update.
-/// Entity events, when asked for, are the ones nopCommerce's repository publishes after an update.
+/// Entity events, when asked for, are the ones nopCommerce's repository publishes after an update. It also inserts
+/// many rows at once on PostgreSQL (see <see cref="InsertAsync{T}"/>).
 /// </summary>
 public class SetBasedUpdater
 {
@@ -106,10 +107,36 @@ public class SetBasedUpdater
         return await ExecuteAsync(statement);
     }
 
+    /// <summary>
+    /// Sets columns of the rows matched on <paramref name="match"/> without reading them (see
+    /// <see cref="BatchUpdateSql.BuildMatched"/>): each row holds the match values, then the values of
+    /// <paramref name="columns"/>; <paramref name="constants"/> go to every matched row. The number of rows matched, or
+    /// null on SQL Server, where the caller reads and updates through the repository.
+    /// </summary>
+    public virtual async Task<int?> TryUpdateMatchedAsync<T>(IReadOnlyList<string> match, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, IReadOnlyList<(string Property, object? Value)> constants) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return null;
+        if (rows.Count == 0)
+            return 0;
+        var type = typeof(T);
+        SqlColumn Column(string property) => new(ColumnName(type, property),
+            (type.GetProperty(property) ?? throw new ArgumentException($"{type.Name} has no property {property}")).PropertyType);
+        var matched = 0;
+        foreach (var statement in BatchUpdateSql.BuildMatched(dialect, TableName(type), match.Select(Column).ToList(),
+                     columns.Select(Column).ToList(), rows, constants.Select(c => (Column(c.Property), c.Value)).ToList()))
+            matched += await ExecuteAsync(statement);
+        return matched;
+    }
+
     /// <summary>Runs one statement through nopCommerce's data provider; the rows it changed.</summary>
     protected virtual Task<int> ExecuteAsync(SqlStatement statement) =>
-        _dataProvider.ExecuteNonQueryAsync(statement.Sql,
-            statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray());
+        _dataProvider.ExecuteNonQueryAsync(statement.Sql, Parameters(statement));
+
+    private static DataParameter[] Parameters(SqlStatement statement) =>
+        statement.Parameters.Select(p => new DataParameter(p.Key, p.Value ?? DBNull.Value)).ToArray();
 
     private static readonly HashSet<Type> ColumnTypes =
         [typeof(int), typeof(long), typeof(string), typeof(bool), typeof(decimal), typeof(DateTime), typeof(byte[]), typeof(Guid)];
@@ -128,6 +155,47 @@ public class SetBasedUpdater
     /// <summary>The property's column as nopCommerce names it.</summary>
     protected virtual string ColumnName(Type entityType, string propertyName) =>
         NameCompatibilityManager.GetColumnName(entityType, propertyName);
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> InsertedProperties = new();
+
+    /// <summary>
+    /// Inserts <paramref name="entities"/> and gives them their ids. nopCommerce's list insert spells every value into
+    /// a multi-row INSERT; on PostgreSQL this takes the ids from the table's sequence and inserts all rows with one array
+    /// parameter per column (see <see cref="BatchInsertSql"/>); elsewhere it is nopCommerce's own list insert. Entity
+    /// events, when asked for, are the ones nopCommerce's repository publishes after an insert.
+    /// </summary>
+    public virtual async Task InsertAsync<T>(IRepository<T> repository, IList<T> entities, bool publishEvents) where T : BaseEntity
+    {
+        if (entities.Count == 0)
+            return;
+        if (Dialect != SqlDialect.PostgreSql)
+        {
+            await repository.InsertAsync(entities, publishEvents);
+            return;
+        }
+
+        var type = typeof(T);
+        var table = TableName(type);
+        var ids = BatchInsertSql.NextIds(table, ColumnName(type, nameof(BaseEntity.Id)), entities.Count);
+        var newIds = await _dataProvider.QueryAsync<int>(ids.Sql, Parameters(ids));
+        if (newIds.Count != entities.Count)
+            throw new InvalidOperationException($"The sequence of {table} gave {newIds.Count} ids for {entities.Count} rows");
+        for (var i = 0; i < entities.Count; i++)
+            entities[i].Id = newIds[i];
+
+        // The Id first, then every property nopCommerce maps to a column (as its migrations create the table).
+        var properties = InsertedProperties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(p => p.Name == nameof(BaseEntity.Id) || (p.DeclaringType != typeof(BaseEntity) && IsColumn(p)))
+            .OrderBy(p => p.Name != nameof(BaseEntity.Id)).ToArray());
+        var columns = properties.Select(p => new SqlColumn(ColumnName(type, p.Name), p.PropertyType)).ToList();
+        var rows = entities.Select(e => properties.Select(p => p.GetValue(e)).ToArray()).ToList();
+        await ExecuteAsync(BatchInsertSql.Insert(table, columns, rows));
+
+        if (!publishEvents)
+            return;
+        foreach (var entity in entities)
+            await _eventPublisher.PublishAsync(new EntityInsertedEvent<T>(entity));
+    }
 
     /// <summary>Writes the named properties of <paramref name="entities"/> (by Id); the other columns stay as they are.</summary>
     public virtual async Task UpdateAsync<T>(IRepository<T> repository, IList<T> entities, IReadOnlyCollection<string> properties,

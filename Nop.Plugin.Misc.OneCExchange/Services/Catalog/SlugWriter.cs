@@ -4,7 +4,7 @@ using Nop.Data;
 namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>
-/// Writes the SEO slugs the pipeline made unique (transliterated, checked against the store) in one bulk insert,
+/// Writes the SEO slugs the pipeline made unique (transliterated, checked against the store) in one set-based insert,
 /// instead of nopCommerce's per-entity ValidateSeNameAsync round trips.
 /// </summary>
 public class SlugWriter
@@ -33,7 +33,6 @@ public class SlugWriter
             .ToList();
         if (records.Count == 0)
             return;
-        await _urlRecords.InsertAsync(records, context.PublishEvents);
-        context.Wrote<UrlRecord>();
+        await context.InsertAsync(_urlRecords, records);
     }
 }

@@ -12,11 +12,12 @@ public sealed class ReplayCommand : ICommand
 
     public const string Help =
         "usage: onec replay <package-folder-or-zip> --url <exchange-url> --login <login> --password <password>\n" +
-        "                   [--file-limit <bytes>] [--version <2.08|3.1|...>] [--deactivate]\n" +
+        "                   [--file-limit <bytes>] [--file-by-file] [--version <2.08|3.1|...>] [--deactivate]\n" +
         "                   [--checkauth-per-file] [--post-all | --basic-only] [--type-at-checkauth sale]\n" +
         "                   [--sale [--sale-file <changes.xml>] [--orders-out <orders.xml>]] [--verbose]\n" +
         "  Follows the store's init answer: zip=yes sends the whole package with its pictures as one zip, zip=no file by file,\n" +
         "  both cut at file_limit; sessid is sent when the store gives one.\n" +
+        "  --file-by-file        file by file even when the store answers zip=yes\n" +
         "  --checkauth-per-file  a new checkauth and init for every XML file (pictures go with the first)\n" +
         "  --post-all            every request a POST (empty form body when there is no file) with the cookie and Basic auth\n" +
         "  --basic-only          Basic auth on every request and no cookie\n" +
@@ -63,7 +64,7 @@ public sealed class ReplayCommand : ICommand
     {
         string? package = null, url = null, login = null, password = null, version = null, saleFile = null, ordersOut = null, checkAuthType = null;
         long? fileLimit = null;
-        bool deactivate = false, sale = false, verbose = false, perFile = false;
+        bool deactivate = false, sale = false, verbose = false, perFile = false, fileByFile = false;
         var style = RequestStyle.Standard;
         for (var i = 0; i < args.Length; i++)
         {
@@ -76,6 +77,7 @@ public sealed class ReplayCommand : ICommand
                 case "--file-limit":
                     fileLimit = long.TryParse(Value(ref i), out var parsed) && parsed > 0 ? parsed : throw new ArgumentException("--file-limit needs a positive number of bytes.");
                     break;
+                case "--file-by-file": fileByFile = true; break;
                 case "--checkauth-per-file": perFile = true; break;
                 case "--post-all": style = style == RequestStyle.Standard ? RequestStyle.PostAll : throw new ArgumentException("Give one of --post-all and --basic-only."); break;
                 case "--basic-only": style = style == RequestStyle.Standard ? RequestStyle.BasicOnly : throw new ArgumentException("Give one of --post-all and --basic-only."); break;
@@ -104,7 +106,7 @@ public sealed class ReplayCommand : ICommand
             throw new ArgumentException("--login and --password are required.");
         var options = new ReplayOptions
         {
-            Package = package, Url = uri, Login = login, Password = password, FileLimit = fileLimit,
+            Package = package, Url = uri, Login = login, Password = password, FileLimit = fileLimit, FileByFile = fileByFile,
             Style = style, CheckAuthPerFile = perFile, CatalogCheckAuthType = checkAuthType,
             Version = version, Deactivate = deactivate, Sale = sale, SaleChangesFile = saleFile, OrdersOutput = ordersOut,
         };

@@ -19,6 +19,9 @@ public sealed record ReplayOptions
     /// <summary>The type of the catalog exchange's checkauth when it differs from catalog (e.g. "sale").</summary>
     public string? CatalogCheckAuthType { get; init; }
 
+    /// <summary>Send the package file by file even when the store answers zip=yes (as a 1C set up without archives).</summary>
+    public bool FileByFile { get; init; }
+
     /// <summary>Cut uploads to at most this many bytes even when the store allows more.</summary>
     public long? FileLimit { get; init; }
 

@@ -23,7 +23,7 @@ public sealed class ReplayRunner(HttpClient http, TextWriter output, TextWriter?
 
     /// <summary>
     /// As 1C does: checkauth and init, then, as init answered, the whole package with its pictures as one zip
-    /// (zip=yes) or file by file (zip=no), each cut at file_limit; then the imports. With a checkauth per file every
+    /// (zip=yes, unless told to send file by file) or file by file (zip=no), each cut at file_limit; then the imports. With a checkauth per file every
     /// XML file gets its own exchange (the pictures travel with the first).
     /// </summary>
     private async Task RunCatalogAsync(CatalogPackage package, ReplayOptions options, string work, CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class ReplayRunner(HttpClient http, TextWriter output, TextWriter?
         await client.CheckAuthAsync("catalog", ct, options.CatalogCheckAuthType);
         var (zip, storeLimit) = await client.InitAsync(options.Version, ct);
         var limit = Math.Min(storeLimit, options.FileLimit ?? long.MaxValue);
-        if (zip)
+        if (zip && !options.FileByFile)
         {
             var zipPath = Path.Combine(work, "package.zip");
             CatalogPackage.WriteZip(files, zipPath);
