@@ -94,16 +94,16 @@ public class MappingInPlaceWriteTests
         await table.WriteAsync([Write(CatalogEntityKind.Product, "p1", 1, "h1"), Write(CatalogEntityKind.OfferPrices, "o1", 9, "h9"),
             Write(CatalogEntityKind.OfferPrices, "o2", 2, "h2")], [], "session-2", Now);
 
-        var statements = provider.Executed.Select(e => e.Sql).ToList();
-        Assert.That(statements, Has.Count.EqualTo(3));
-        Assert.That(statements[0], Does.Contain("\"LastSeenSessionId\" = CAST("), "products in place record the session");
-        Assert.That(statements[1], Does.Not.Contain("LastSeenSessionId"), "offers in place do not");
-        Assert.That(provider.Executed[2].Parameters.Select(p => p.Value).Skip(1), Is.EqualTo(new object[]
+        var updates = provider.Executed.Where(e => e.Sql.StartsWith("UPDATE", StringComparison.Ordinal)).ToList();
+        Assert.That(updates, Has.Count.EqualTo(3));
+        Assert.That(updates[0].Sql, Does.Contain("\"LastSeenSessionId\" = CAST("), "products in place record the session");
+        Assert.That(updates[1].Sql, Does.Not.Contain("LastSeenSessionId"), "offers in place do not");
+        Assert.That(updates[2].Parameters.Select(p => p.Value).Skip(1), Is.EqualTo(new object[]
         {
             1, "h1", "session-2", Now, Rows(rows, "o1").Id, 9, "h9", "session-1", Now
         }), "the lookup's update: the product is seen in session-2, the offer keeps the session it was last seen in");
-        Assert.That((Rows(rows, "o2").EntityId, Rows(rows, "o2").ContentHash, Rows(rows, "o2").LastSeenSessionId), Is.EqualTo((2, "h2", "session-2")),
-            "a new row is inserted");
+        Assert.That((Inserted(provider, "OneCId"), Inserted(provider, "EntityId"), Inserted(provider, "ContentHash"), Inserted(provider, "LastSeenSessionId")),
+            Is.EqualTo((new object[] { "o2" }, new object[] { 2 }, new object[] { "h2" }, new object[] { "session-2" })), "a new row is inserted");
     }
 
     [Test]
@@ -115,9 +115,10 @@ public class MappingInPlaceWriteTests
         await table.WriteAsync([new MappingWrite(new EntityKey(CatalogEntityKind.Product, "p9"), 90, "h", Created: true),
             Write(CatalogEntityKind.Product, "p1", 1, "h1")], [], "session-2", Now);
 
-        var (_, parameters) = provider.Executed.Single();
+        var (_, parameters) = provider.Executed.Single(e => e.Sql.StartsWith("UPDATE", StringComparison.Ordinal));
         Assert.That(parameters.Select(p => p.Value), Does.Contain("p1").And.Not.Contains("p9"));
-        Assert.That((Rows(rows, "p9").EntityId, Rows(rows, "p9").LastSeenSessionId), Is.EqualTo((90, "session-2")));
+        Assert.That((Inserted(provider, "OneCId"), Inserted(provider, "EntityId"), Inserted(provider, "LastSeenSessionId")),
+            Is.EqualTo((new object[] { "p9" }, new object[] { 90 }, new object[] { "session-2" })));
 
         (table, provider, rows) = Table("SqlServer.2012");
         await table.WriteAsync([Write(CatalogEntityKind.OfferStock, "o1", 8, "h8")], [], "session-2", Now);
@@ -128,6 +129,14 @@ public class MappingInPlaceWriteTests
 
     private static OneCMapping Rows(InMemoryRepository<OneCMapping> rows, string key, CatalogEntityKind kind = CatalogEntityKind.OfferPrices) =>
         rows.Rows.Single(r => r.OneCId == key && (key.StartsWith('p') || r.EntityTypeId == CatalogMappingTypes.IdOf(kind)));
+
+    /// <summary>The values of <paramref name="column"/> in the one set-based insert into the mapping table (PostgreSQL).</summary>
+    private static object?[] Inserted(FakeDataProvider provider, string column)
+    {
+        var (sql, parameters) = provider.Executed.Single(e => e.Sql.StartsWith("INSERT INTO \"OneCMapping\"", StringComparison.Ordinal));
+        var columns = sql[(sql.IndexOf('(') + 1)..sql.IndexOf(')')].Split(", ");
+        return ((Array)parameters[Array.IndexOf(columns, $"\"{column}\"")].Value!).Cast<object?>().ToArray();
+    }
 
     private static MappingWrite Write(CatalogEntityKind kind, string key, int entityId, string hash) =>
         new(new EntityKey(kind, key), entityId, hash);
