@@ -120,4 +120,48 @@ public class SetBasedInsertTests
         Assert.That(many.Count(s => s.StartsWith("INSERT", StringComparison.Ordinal)), Is.EqualTo(4),
             "products, their slugs, their category rows and their 1C mappings: one statement each");
     }
+
+    [Test]
+    public async Task New_pictures_on_PostgreSQL_are_one_statement_per_table_with_the_binaries_as_an_array_parameter()
+    {
+        var folder = Directory.CreateTempSubdirectory("onec-pictures-").FullName;
+        try
+        {
+            async Task<StoreHarness> NewProductsWithPicturesAsync(int count)
+            {
+                var h = new StoreHarness(publishEntityEvents: false, dataProviderName: "PostgreSQL.9.2");
+                var commands = Enumerable.Range(0, count).Select(i =>
+                {
+                    var path = Path.Combine(folder, $"{count}-{i}.jpg");
+                    File.WriteAllBytes(path, [(byte)i, 7]);
+                    return (CatalogCommand)new UpsertProduct
+                    {
+                        Key = "p" + i, Name = "P" + i, Slug = "p-" + i, Hash = "h",
+                        Pictures = [new OneCExchange.Core.Catalog.ProductPicture(PictureAction.Add, $"p{i}|{i}.jpg", null, path, $"{i}.jpg", "hash" + i,
+                            "image/jpeg", "p-" + i, 0, null)],
+                    };
+                }).ToArray();
+                await h.ApplyAsync(commands);
+                return h;
+            }
+
+            var few = await NewProductsWithPicturesAsync(3);
+            var many = await NewProductsWithPicturesAsync(60);
+
+            // What each statement does to which table (an UPDATE's parameter names grow with its rows).
+            string[] Statements(StoreHarness h) => h.DataProvider.Executed.Select(e => string.Join(' ', e.Sql.Split(' ').Take(3))).ToArray();
+            Assert.That(Statements(many), Is.EqualTo(Statements(few)), "as many statements for 60 products as for 3");
+            Assert.That(Statements(many).Where(s => s.StartsWith("INSERT", StringComparison.Ordinal)),
+                Is.SupersetOf(new[] { "INSERT INTO \"Picture\"", "INSERT INTO \"PictureBinary\"", "INSERT INTO \"ProductPicture\"" }), "(the test names tables by convention)");
+            var (sql, parameters) = many.DataProvider.Executed.Single(e => e.Sql.StartsWith("INSERT INTO \"PictureBinary\"", StringComparison.Ordinal));
+            Assert.That(sql, Does.Contain("AS bytea[]"));
+            Assert.That(parameters.Select(p => p.Value).OfType<byte[][]>().Single(), Is.EqualTo(Enumerable.Range(0, 60).Select(i => new byte[] { (byte)i, 7 })),
+                "the validated files, bound as one parameter");
+            Assert.That(many.Pictures.Validated, Has.Count.EqualTo(60), "each file validated by nopCommerce's picture service");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

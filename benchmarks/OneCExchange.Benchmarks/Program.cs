@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["orders"] = OrdersBenchmark.Run,
     ["pipeline"] = PipelineBenchmark.Run,
     ["realstore"] = RealStoreBenchmark.Run,
+    ["uploads"] = UploadsBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

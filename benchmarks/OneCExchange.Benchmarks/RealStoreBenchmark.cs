@@ -84,7 +84,7 @@ public static class RealStoreBenchmark
 
     private static readonly Regex Number = new("(<(ЦенаЗаЕдиницу|Количество)>)([0-9.]+)(</)", RegexOptions.Compiled);
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

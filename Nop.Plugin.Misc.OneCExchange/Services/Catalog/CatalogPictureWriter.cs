@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OneCExchange.Services.Catalog;
 
 /// <summary>
 /// Product pictures in 1C's order: new files are validated and resized by <see cref="IPictureService"/> and inserted
-/// in bulk (Picture and PictureBinary rows per batch, as the picture service writes them one by one; through the
+/// in bulk (Picture and PictureBinary rows per batch, one statement each with the binaries as parameters on PostgreSQL, as the picture service writes them one by one; through the
 /// service itself when the store keeps pictures on disk), changed files replace the picture's binary keeping its id
 /// (the service also drops its thumbnails), unchanged ones only get their order, and pictures 1C no longer sends are
 /// removed from the product and deleted.
@@ -96,9 +96,8 @@ public class CatalogPictureWriter
         if (removed.Count > 0)
             await RemoveAsync(context, removed);
         await context.UpdateAsync(_productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
-        if (inserts.Count > 0)
-            await _productPictures.InsertAsync(inserts, context.PublishEvents);
-        if (removed.Count + updates.Count + inserts.Count > 0)
+        await context.InsertAsync(_productPictures, inserts);
+        if (removed.Count > 0)
             context.Wrote<NopProductPicture>();
     }
 
@@ -172,13 +171,10 @@ public class CatalogPictureWriter
         {
             if (rows.Count == 0)
                 return;
-            await _pictures.InsertAsync(rows, context.PublishEvents);
-            await _pictureBinaries.InsertAsync(rows.Select((p, i) => new PictureBinary { PictureId = p.Id, BinaryData = binaries[i] }).ToList(),
-                context.PublishEvents);
+            await context.InsertAsync(_pictures, rows);
+            await context.InsertAsync(_pictureBinaries, rows.Select((p, i) => new PictureBinary { PictureId = p.Id, BinaryData = binaries[i] }).ToList());
             for (var i = 0; i < rows.Count; i++)
                 slots[i].Ids[slots[i].Position] = rows[i].Id;
-            context.Wrote<Picture>();
-            context.Wrote<PictureBinary>();
             rows.Clear();
             binaries.Clear();
             slots.Clear();

@@ -87,8 +87,7 @@ public class CatalogVariantWriter
 
         if (creates.Count == 0)
             return;
-        await _combinations.InsertAsync(creates.Select(c => c.Combination).ToList(), context.PublishEvents);
-        context.Wrote<ProductAttributeCombination>();
+        await context.InsertAsync(_combinations, creates.Select(c => c.Combination).ToList());
         foreach (var (item, combination) in creates)
         {
             context.Track(combination);
@@ -135,8 +134,7 @@ public class CatalogVariantWriter
         var missing = names.Where(n => !ids.ContainsKey(n)).Select(n => new ProductAttribute { Name = n }).ToList();
         if (missing.Count > 0)
         {
-            await _productAttributes.InsertAsync(missing, context.PublishEvents);
-            context.Wrote<ProductAttribute>();
+            await context.InsertAsync(_productAttributes, missing);
             foreach (var attribute in missing)
                 ids[attribute.Name] = attribute.Id;
         }
@@ -168,8 +166,7 @@ public class CatalogVariantWriter
             }
         if (missing.Count > 0)
         {
-            await _attributeMappings.InsertAsync(missing, context.PublishEvents);
-            context.Wrote<ProductAttributeMapping>();
+            await context.InsertAsync(_attributeMappings, missing);
         }
         return byKey;
     }
@@ -203,8 +200,7 @@ public class CatalogVariantWriter
             }
         if (missing.Count > 0)
         {
-            await _attributeValues.InsertAsync(missing.Values.ToList(), context.PublishEvents);
-            context.Wrote<ProductAttributeValue>();
+            await context.InsertAsync(_attributeValues, missing.Values.ToList());
             foreach (var (key, value) in missing)
                 ids[key] = value.Id;
         }
