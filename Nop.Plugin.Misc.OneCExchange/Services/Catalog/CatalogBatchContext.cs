@@ -49,6 +49,15 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
         Wrote<T>();
     }
 
+    /// <summary>Deletes these rows (nopCommerce's list delete: one statement).</summary>
+    public async Task DeleteAsync<T>(IRepository<T> repository, IList<T> rows) where T : BaseEntity
+    {
+        if (rows.Count == 0)
+            return;
+        await repository.DeleteAsync(rows, PublishEvents);
+        Wrote<T>();
+    }
+
     /// <summary>Writes the named properties of these rows in one statement (see <see cref="SetBasedUpdater"/>).</summary>
     public async Task UpdateAsync<T>(IRepository<T> repository, IList<T> rows, IReadOnlyCollection<string> properties) where T : BaseEntity
     {

@@ -97,8 +97,6 @@ public class CatalogPictureWriter
             await RemoveAsync(context, removed);
         await context.UpdateAsync(_productPictures, updates, [nameof(NopProductPicture.DisplayOrder)]);
         await context.InsertAsync(_productPictures, inserts);
-        if (removed.Count > 0)
-            context.Wrote<NopProductPicture>();
     }
 
     /// <summary>Writes the planned pictures of each product (new files inserted together); the picture ids, product by
@@ -212,7 +210,7 @@ public class CatalogPictureWriter
     /// <summary>Removes pictures from their products and deletes them (binary and thumbs) with their mapping rows.</summary>
     protected virtual async Task RemoveAsync(CatalogBatchContext context, List<NopProductPicture> removed)
     {
-        await _productPictures.DeleteAsync(removed, context.PublishEvents);
+        await context.DeleteAsync(_productPictures, removed);
         var pictureIds = removed.Select(pp => pp.PictureId).Distinct().ToList();
         foreach (var picture in await _pictures.ByIdsAsync(pictureIds))
             await _pictureService.DeletePictureAsync(picture);

@@ -164,10 +164,7 @@ public class CatalogVariantWriter
                 byKey[key] = mapping;
                 missing.Add(mapping);
             }
-        if (missing.Count > 0)
-        {
-            await context.InsertAsync(_attributeMappings, missing);
-        }
+        await context.InsertAsync(_attributeMappings, missing);
         return byKey;
     }
 
