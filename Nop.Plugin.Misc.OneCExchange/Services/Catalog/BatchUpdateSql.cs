@@ -72,7 +72,7 @@ public static class BatchUpdateSql
         var pg = dialect == SqlDialect.PostgreSql;
         string Name(string name) => QuoteName(dialect, name);
         var parameters = new List<KeyValuePair<string, object?>>(rows.Length * all.Count + constants.Count);
-        var names = rows.Select(row => all.Select((column, c) => Add(parameters, row[c])).ToArray()).ToList();
+        var names = ParameterNames(parameters, rows, all.Count);
         var sets = all.Skip(match.Count).Select(c => $"{Name(c.Name)} = v.{Name(c.Name)}")
             .Concat(constants.Select(c => $"{Name(c.Column.Name)} = {TypedParameter(dialect, Add(parameters, c.Value), c.Column.ClrType)}"))
             .ToList();
@@ -87,28 +87,15 @@ public static class BatchUpdateSql
         var sql = new StringBuilder();
         if (pg)
         {
-            sql.Append($"UPDATE {Name(table)} AS t SET ").AppendJoin(", ", sets).Append(" FROM (VALUES ");
-            for (var r = 0; r < rows.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < all.Count; c++)
-                    sql.Append(c == 0 ? "" : ", ").Append("CAST(").Append(names[r][c]).Append(" AS ")
-                        .Append(c < match.Count && all[c].ClrType == typeof(string) ? "text" : PgType(all[c].ClrType)).Append(')');
-                sql.Append(')');
-            }
-            sql.Append(") AS v(").AppendJoin(", ", all.Select(c => Name(c.Name))).Append(") WHERE ")
-                .AppendJoin(" AND ", filters.Concat(on));
+            sql.Append($"UPDATE {Name(table)} AS t SET ").AppendJoin(", ", sets).Append(" FROM ");
+            AppendPgValues(sql, all, names, c => c < match.Count && all[c].ClrType == typeof(string) ? "text" : PgType(all[c].ClrType));
+            sql.Append(" WHERE ").AppendJoin(" AND ", filters.Concat(on));
         }
         else
         {
-            sql.Append($"UPDATE {Name(table)} AS t JOIN (");
-            for (var r = 0; r < rows.Length; r++)
-            {
-                sql.Append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
-                for (var c = 0; c < all.Count; c++)
-                    sql.Append(c == 0 ? "" : ", ").Append(names[r][c]).Append(r == 0 ? $" AS {Name(all[c].Name)}" : "");
-            }
-            sql.Append(") AS v ON ").AppendJoin(" AND ", on).Append(" SET ").AppendJoin(", ", sets.Select(s => "t." + s));
+            sql.Append($"UPDATE {Name(table)} AS t JOIN ");
+            AppendMySqlRows(sql, all, names);
+            sql.Append(" ON ").AppendJoin(" AND ", on).Append(" SET ").AppendJoin(", ", sets.Select(s => "t." + s));
             if (filters.Count > 0)
                 sql.Append(" WHERE ").AppendJoin(" AND ", filters);
         }
@@ -192,39 +179,59 @@ public static class BatchUpdateSql
     private static SqlStatement PostgreSql(string table, List<SqlColumn> columns, object?[][] rows)
     {
         var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);
+        var names = ParameterNames(parameters, rows, columns.Count);
         var sql = new StringBuilder($"UPDATE {PgName(table)} AS t SET ");
         sql.AppendJoin(", ", columns.Skip(1).Select(c => $"{PgName(c.Name)} = v.{PgName(c.Name)}"));
-        sql.Append(" FROM (VALUES ");
-        for (var r = 0; r < rows.Length; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Count; c++)
-                sql.Append(c == 0 ? "" : ", ").Append("CAST(").Append(Add(parameters, rows[r][c])).Append(" AS ")
-                    .Append(PgType(columns[c].ClrType)).Append(')');
-            sql.Append(')');
-        }
-        sql.Append(") AS v(").AppendJoin(", ", columns.Select(c => PgName(c.Name))).Append(") WHERE t.")
-            .Append(PgName(columns[0].Name)).Append(" = v.").Append(PgName(columns[0].Name));
+        sql.Append(" FROM ");
+        AppendPgValues(sql, columns, names, c => PgType(columns[c].ClrType));
+        sql.Append(" WHERE t.").Append(PgName(columns[0].Name)).Append(" = v.").Append(PgName(columns[0].Name));
         return new SqlStatement(sql.ToString(), parameters);
     }
 
     private static SqlStatement MySql(string table, List<SqlColumn> columns, object?[][] rows)
     {
         var parameters = new List<KeyValuePair<string, object?>>(rows.Length * columns.Count);
-        var sql = new StringBuilder($"UPDATE {MyName(table)} AS t JOIN (");
-        for (var r = 0; r < rows.Length; r++)
+        var names = ParameterNames(parameters, rows, columns.Count);
+        var sql = new StringBuilder($"UPDATE {MyName(table)} AS t JOIN ");
+        AppendMySqlRows(sql, columns, names);
+        sql.Append(" ON t.").Append(MyName(columns[0].Name)).Append(" = v.").Append(MyName(columns[0].Name)).Append(" SET ");
+        sql.AppendJoin(", ", columns.Skip(1).Select(c => $"t.{MyName(c.Name)} = v.{MyName(c.Name)}"));
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
+    /// <summary>Adds the values of these rows as parameters, row by row; the parameters' names in the rows' shape.</summary>
+    private static string[][] ParameterNames(List<KeyValuePair<string, object?>> parameters, IReadOnlyList<object?[]> rows, int columns) =>
+        rows.Select(row => Enumerable.Range(0, columns).Select(c => Add(parameters, row[c])).ToArray()).ToArray();
+
+    /// <summary>PostgreSQL's derived table of the rows: (VALUES (CAST(@p0 AS type), …), …) AS v(columns).</summary>
+    private static void AppendPgValues(StringBuilder sql, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string[]> names, Func<int, string> type)
+    {
+        sql.Append("(VALUES ");
+        for (var r = 0; r < names.Count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+                sql.Append(c == 0 ? "" : ", ").Append("CAST(").Append(names[r][c]).Append(" AS ").Append(type(c)).Append(')');
+            sql.Append(')');
+        }
+        sql.Append(") AS v(").AppendJoin(", ", columns.Select(c => PgName(c.Name))).Append(')');
+    }
+
+    /// <summary>MySQL's derived table of the rows: (SELECT @p0 AS column, … UNION ALL SELECT …) AS v.</summary>
+    private static void AppendMySqlRows(StringBuilder sql, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string[]> names)
+    {
+        sql.Append('(');
+        for (var r = 0; r < names.Count; r++)
         {
             sql.Append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
             for (var c = 0; c < columns.Count; c++)
             {
-                sql.Append(c == 0 ? "" : ", ").Append(Add(parameters, rows[r][c]));
+                sql.Append(c == 0 ? "" : ", ").Append(names[r][c]);
                 if (r == 0)
                     sql.Append(" AS ").Append(MyName(columns[c].Name));
             }
         }
-        sql.Append(") AS v ON t.").Append(MyName(columns[0].Name)).Append(" = v.").Append(MyName(columns[0].Name)).Append(" SET ");
-        sql.AppendJoin(", ", columns.Skip(1).Select(c => $"t.{MyName(c.Name)} = v.{MyName(c.Name)}"));
-        return new SqlStatement(sql.ToString(), parameters);
+        sql.Append(") AS v");
     }
 
     private static void RequireSql(SqlDialect dialect)
