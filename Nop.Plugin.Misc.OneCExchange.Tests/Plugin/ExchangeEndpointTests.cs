@@ -11,6 +11,7 @@ using NUnit.Framework;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Events;
 using Nop.Core.Infrastructure;
 using Nop.Data;
@@ -19,6 +20,7 @@ using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Infrastructure;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
+using Nop.Services.Localization;
 using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Ports;
 using OneCExchange.Tests.Catalog;
@@ -57,6 +59,7 @@ public class ExchangeEndpointTests
     private ElementCountingImportFactory _catalogImports = null!;
 
     private OneCExchangeSettings _settings = null!;
+    private List<Language> _languages = null!;
 
     [SetUp]
     public void CreateFolder()
@@ -69,6 +72,7 @@ public class ExchangeEndpointTests
         _guards = new();
         _loginFailures = new();
         _catalogImports = new();
+        _languages = [new Language { LanguageCulture = "en-US", DisplayOrder = 1 }];
         _http = new HttpClient(new SocketsHttpHandler { UseCookies = false });
         _settings = new OneCExchangeSettings
         {
@@ -127,6 +131,7 @@ public class ExchangeEndpointTests
         builder.Services.TryAddSingleton<IEventPublisher, FakeEventPublisher>();
         builder.Services.AddScoped<IWorkContext, RecordingWorkContext>();
         builder.Services.AddSingleton<INopFileProvider>(new FolderFileProvider(_root));
+        builder.Services.AddSingleton<ILanguageService>(new FakeLanguageService(_languages));
         if (realHandlers is null)
             builder.Services.AddSingleton(new ExchangeHandlers(_catalogImports, new ElementCountingImportFactory(),
                 new RecordingCatalogCompletion(), new FakeOrderExchange()));
@@ -141,7 +146,7 @@ public class ExchangeEndpointTests
             builder.Services.AddSingleton<ICatalogExportSource>(new UnusedCatalogExport());
         }
         _app = builder.Build();
-        new ExchangeEndpointStartup().Configure(_app);
+        new InstalledStoreStartup().Configure(_app);
         await _app.StartAsync();
         _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
     }
@@ -332,6 +337,17 @@ public class ExchangeEndpointTests
             Is.EqualTo($"failure\nТело запроса ({_settings.FileSizeLimitBytes + 1} байт) больше file_limit ({_settings.FileSizeLimitBytes} байт)."));
     }
 
+    [Test]
+    public async Task An_exchange_request_runs_in_the_culture_nopCommerce_gives_a_request_the_store_s_first_language_by_display_order()
+    {
+        _languages.Clear();
+        _languages.AddRange([new Language { LanguageCulture = "en-US", DisplayOrder = 2 }, new Language { LanguageCulture = "ru-RU", DisplayOrder = 1 }]);
+        await StartAsync();
+        using var response = await _http.GetAsync(new Uri(_base, "1c-exchange?type=catalog&mode=checkauth"));
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "ru-RU" }));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("failure\n"));
+    }
+
     [TestCase("GET", "1c-exchange/other")]
     [TestCase("GET", "bitrix/admin/1c_exchange.php.bak")]
     [TestCase("PUT", "1c-exchange?type=catalog&mode=checkauth")]
@@ -341,5 +357,16 @@ public class ExchangeEndpointTests
         using var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_base, pathAndQuery)));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(_logEntries.Rows, Is.Empty);
+    }
+
+    /// <summary>The pipeline of an installed store (the reference assemblies have no data settings to read).</summary>
+    private sealed class InstalledStoreStartup : ExchangeEndpointStartup
+    {
+        protected override bool IsDatabaseInstalled() => true;
+    }
+
+    private sealed class FakeLanguageService(IList<Language> languages) : ILanguageService
+    {
+        public Task<IList<Language>> GetAllLanguagesAsync(bool showHidden = false, int storeId = 0) => Task.FromResult(languages);
     }
 }

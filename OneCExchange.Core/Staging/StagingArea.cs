@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OneCExchange.Core.Staging;
 
 /// <summary>What one append may add.</summary>
@@ -47,14 +49,15 @@ public sealed class StagingArea(string root)
             throw new StagingException($"Тело запроса ({declaredLength} байт) больше file_limit ({quota.MaxRequestBytes} байт).");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var existed = File.Exists(path);
-        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+        // Unbuffered and written synchronously: an append goes to the page cache at once, whereas an asynchronous file
+        // write on Linux is a hop through the thread pool per call (a picture upload is one of 20,000 requests).
+        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
         var originalLength = file.Length;
         try
         {
             var written = await CopyWithinQuotaAsync(body, file, originalLength, quota, cancellationToken);
             if (declaredLength is { } expected && written != expected)
                 throw new StagingException($"Файл {relative} передан не полностью: получено {written} из {expected} байт.");
-            await file.FlushAsync(cancellationToken);
             return new StagedChunk(relative, written, file.Length);
         }
         catch (Exception exception) when (exception is StagingException or IOException or OperationCanceledException)
@@ -72,21 +75,28 @@ public sealed class StagingArea(string root)
     private static async Task<long> CopyWithinQuotaAsync(Stream body, Stream file, long originalLength, StagingQuota quota,
         CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
-        long written = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            written += read;
-            if (written > quota.MaxRequestBytes)
-                throw new StagingException($"Тело запроса больше file_limit ({quota.MaxRequestBytes} байт).");
-            if (originalLength + written > quota.MaxFileBytes)
-                throw new StagingException($"Файл больше допустимого размера ({quota.MaxFileBytes} байт).");
-            if (written > quota.RemainingSessionBytes)
-                throw new StagingException("Превышен допустимый общий объём файлов сеанса обмена.");
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            long written = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                written += read;
+                if (written > quota.MaxRequestBytes)
+                    throw new StagingException($"Тело запроса больше file_limit ({quota.MaxRequestBytes} байт).");
+                if (originalLength + written > quota.MaxFileBytes)
+                    throw new StagingException($"Файл больше допустимого размера ({quota.MaxFileBytes} байт).");
+                if (written > quota.RemainingSessionBytes)
+                    throw new StagingException("Превышен допустимый общий объём файлов сеанса обмена.");
+                file.Write(buffer, 0, read);
+            }
+            return written;
         }
-        return written;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Deletes the folders of sessions untouched since <paramref name="before"/> (abandoned exchanges).</summary>

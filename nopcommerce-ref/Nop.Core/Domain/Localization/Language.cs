@@ -5,4 +5,6 @@ public partial class Language : BaseEntity
     public string LanguageCulture { get; set; }
 
     public string UniqueSeoCode { get; set; }
+
+    public int DisplayOrder { get; set; }
 }
