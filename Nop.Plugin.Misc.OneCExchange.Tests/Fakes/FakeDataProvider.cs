@@ -25,10 +25,18 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
     /// <summary>The last value each sequence gave (queries of new ids answer the next ones).</summary>
     private readonly Dictionary<string, int> _sequences = [];
 
-    /// <summary>Recorded like a statement; a query of new ids (see BatchInsertSql.NextIds) answers that many ids of the table's sequence.</summary>
+    /// <summary>The rows a SELECT answers (none by default).</summary>
+    public Func<string, DataParameter[], IEnumerable<object>> Selected { get; set; } = (_, _) => [];
+
+    /// <summary>
+    /// Recorded like a statement; a query of new ids (see BatchInsertSql.NextIds) answers that many ids of the table's
+    /// sequence, a SELECT the rows of <see cref="Selected"/>.
+    /// </summary>
     public Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters)
     {
         Executed.Add((sql, parameters));
+        if (sql.StartsWith("SELECT * FROM", StringComparison.Ordinal))
+            return Task.FromResult<IList<T>>(Selected(sql, parameters).Cast<T>().ToList());
         if (!sql.Contains("nextval", StringComparison.Ordinal))
             throw new NotSupportedException($"The fake data provider answers only queries of new ids: {sql}");
         var (sequence, count) = ((string)parameters[0].Value!, (int)parameters[1].Value!);

@@ -46,22 +46,34 @@ public class ExchangeTablesTests
     }
 
     [Test]
-    public async Task On_PostgreSQL_a_requests_save_writes_its_own_columns_and_never_the_superseded_mark()
+    public async Task On_PostgreSQL_a_request_reads_its_session_by_one_statement_and_saves_only_the_columns_it_changed()
     {
         var sessions = new InMemoryRepository<OneCExchangeSession> { Detached = true };
-        var database = new FakeDataProvider("PostgreSQL.9.2");
+        var database = new FakeDataProvider("PostgreSQL.9.2")
+        {
+            Selected = (_, parameters) => sessions.Rows.Where(r => r.CookieToken == (string)parameters.Single().Value!),
+        };
         var store = Store(sessions, dataProvider: database);
-        await store.StartAsync(Session("a", Start), default);
+        var started = Session("a", Start);
+        started.CatalogState = "{\"classifier\":\"carried over\"}";
+        await store.StartAsync(started, default);
         var session = await store.FindByCookieAsync("cookie-a", default);
+        Assert.That((session!.Id, session.CatalogState), Is.EqualTo(("a", started.CatalogState)));
 
-        session!.StagedBytes = 42;
+        // A picture upload: the session was seen again and staged more bytes.
+        session.LastSeenAt = Start.AddSeconds(3);
+        session.StagedBytes = 42;
         await store.UpdateAsync(session, default);
 
-        var (sql, parameters) = database.Executed.Single();
-        Assert.That(sql, Does.StartWith("UPDATE \"OneCExchangeSession\""));
-        Assert.That(sql, Does.Contain("\"StagedBytes\"").And.Contain("\"LastSeenOnUtc\"").And.Contain("\"CatalogState\""));
-        Assert.That(sql, Does.Not.Contain("Superseded"));
-        Assert.That(parameters.Select(p => p.Value), Does.Contain(42L));
+        Assert.That(database.Executed.Select(e => e.Sql).First(),
+            Is.EqualTo("SELECT * FROM \"OneCExchangeSession\" WHERE \"CookieToken\" = CAST(@p0 AS citext)"));
+        var (sql, parameters) = database.Executed.Skip(1).Single();
+        Assert.That(sql, Is.EqualTo("UPDATE \"OneCExchangeSession\" AS t SET \"LastSeenOnUtc\" = v.\"LastSeenOnUtc\", " +
+            "\"LockExpiresOnUtc\" = v.\"LockExpiresOnUtc\", \"StagedBytes\" = v.\"StagedBytes\" FROM (VALUES (CAST(@p0 AS integer), " +
+            "CAST(@p1 AS timestamp), CAST(@p2 AS timestamp), CAST(@p3 AS bigint))) AS v(\"Id\", \"LastSeenOnUtc\", \"LockExpiresOnUtc\", " +
+            "\"StagedBytes\") WHERE t.\"Id\" = v.\"Id\""), "neither the catalog state nor the superseded mark is written");
+        Assert.That(parameters.Skip(1).Select(p => p.Value),
+            Is.EqualTo(new object[] { Start.AddSeconds(3).UtcDateTime, Start.AddSeconds(3).UtcDateTime, 42L }));
         Assert.That(sessions.UpdateCount, Is.Zero, "no whole-row update through the repository");
     }
 

@@ -108,6 +108,20 @@ public class SetBasedUpdater
     }
 
     /// <summary>
+    /// The rows whose <paramref name="keyProperty"/> is <paramref name="keyValue"/>, read by one plain statement (a LINQ
+    /// query is translated again on every call); null on SQL Server, where the caller queries through the repository.
+    /// </summary>
+    public virtual async Task<IList<T>?> TryQueryWhereKeyAsync<T>(string keyProperty, string keyValue) where T : BaseEntity
+    {
+        var dialect = Dialect;
+        if (dialect == SqlDialect.Repository)
+            return null;
+        var type = typeof(T);
+        var statement = BatchUpdateSql.SelectWhereKey(dialect, TableName(type), new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keyValue);
+        return await _dataProvider.QueryAsync<T>(statement.Sql, Parameters(statement));
+    }
+
+    /// <summary>
     /// Sets columns of the rows matched on <paramref name="match"/> without reading them (see
     /// <see cref="BatchUpdateSql.BuildMatched"/>): each row holds the match values, then the values of
     /// <paramref name="columns"/>; <paramref name="constants"/> go to every matched row. The number of rows matched, or

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
@@ -44,9 +45,8 @@ public class ExchangeStateStore : IExchangeStateStore
     /// The columns a request saves: every one but the superseded mark, which only a newer checkauth sets (while this
     /// request runs, perhaps), so a request's save never clears it.
     /// </summary>
-    protected static readonly IReadOnlyCollection<string> SavedColumns = typeof(OneCExchangeSession).GetProperties()
-        .Select(p => p.Name)
-        .Where(name => name is not (nameof(OneCExchangeSession.Id) or nameof(OneCExchangeSession.Superseded)))
+    protected static readonly IReadOnlyList<PropertyInfo> SavedProperties = typeof(OneCExchangeSession).GetProperties()
+        .Where(p => p.Name is not (nameof(OneCExchangeSession.Id) or nameof(OneCExchangeSession.Superseded)))
         .ToList();
 
     public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
@@ -63,8 +63,13 @@ public class ExchangeStateStore : IExchangeStateStore
         return earlier.Select(s => s.SessionId).ToList();
     }
 
-    public virtual Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken) =>
-        Task.FromResult(ToSession(_found = _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken)));
+    /// <remarks>Every request after checkauth reads its session so: on PostgreSQL and MySQL by one plain statement.</remarks>
+    public virtual async Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken)
+    {
+        var rows = await _updater.TryQueryWhereKeyAsync<OneCExchangeSession>(nameof(OneCExchangeSession.CookieToken), cookieToken);
+        _found = rows is null ? _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken) : rows.FirstOrDefault();
+        return ToSession(_found);
+    }
 
     public virtual Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
     {
@@ -91,7 +96,13 @@ public class ExchangeStateStore : IExchangeStateStore
         var entity = (_found?.SessionId == session.Id ? _found : null)
             ?? _sessionRepository.Table.FirstOrDefault(s => s.SessionId == session.Id)
             ?? throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
-        await _updater.UpdateAsync(_sessionRepository, [ToEntity(session, entity)], SavedColumns, false);
+        // Only the columns the request changed: a picture upload moves the last-seen time and the staged bytes, and
+        // leaves the session's catalog state (the classifier carried between sessions) as it is.
+        var before = SavedProperties.Select(p => p.GetValue(entity)).ToArray();
+        ToEntity(session, entity);
+        var changed = SavedProperties.Where((p, i) => !Equals(p.GetValue(entity), before[i])).Select(p => p.Name).ToList();
+        if (changed.Count > 0)
+            await _updater.UpdateAsync(_sessionRepository, [entity], changed, false);
         // Through the repository (SQL Server) the update writes every column, the mark too: a newer session of the type
         // means a checkauth superseded this one meanwhile (it inserts its own row before it marks the earlier ones).
         if (_updater.Dialect == SqlDialect.Repository && !entity.Superseded && HasNewerOfType(entity))
