@@ -35,7 +35,7 @@ public sealed class FakeDataProvider(string configurationName = "InMemory") : IN
     public Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters)
     {
         Executed.Add((sql, parameters));
-        if (sql.StartsWith("SELECT * FROM", StringComparison.Ordinal))
+        if (sql.StartsWith("SELECT \"", StringComparison.Ordinal))
             return Task.FromResult<IList<T>>(Selected(sql, parameters).Cast<T>().ToList());
         if (!sql.Contains("nextval", StringComparison.Ordinal))
             throw new NotSupportedException($"The fake data provider answers only queries of new ids: {sql}");

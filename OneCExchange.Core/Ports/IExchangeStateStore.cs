@@ -16,7 +16,14 @@ public interface IExchangeStateStore
     /// </summary>
     Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session of the cookie, or null. A store may leave out its catalog state (<see cref="ExchangeSession.OmitCatalogState"/>):
+    /// a picture upload, one of thousands, never uses it.
+    /// </summary>
     Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken);
+
+    /// <summary>The stored catalog state of a session (see <see cref="ExchangeSession.CatalogState"/>).</summary>
+    Task<string?> GetCatalogStateAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>The newest session that is not superseded and was last seen at or after <paramref name="seenSince"/>, or null.</summary>
     Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken);
@@ -24,7 +31,10 @@ public interface IExchangeStateStore
     /// <summary>Sessions, other than <paramref name="exceptSessionId"/>, that are full exchanges without failure and not completed yet.</summary>
     Task<IReadOnlyList<ExchangeSession>> FindPendingCompletionAsync(string exceptSessionId, CancellationToken cancellationToken);
 
-    /// <summary>Saves the session's progress; never changes <see cref="ExchangeSession.Superseded"/> (only a later checkauth does).</summary>
+    /// <summary>
+    /// Saves the session's progress; never changes <see cref="ExchangeSession.Superseded"/> (only a later checkauth does),
+    /// nor an omitted catalog state.
+    /// </summary>
     Task UpdateAsync(ExchangeSession session, CancellationToken cancellationToken);
 
     Task<FileCheckpoint?> GetCheckpointAsync(string sessionId, string relativePath, CancellationToken cancellationToken);

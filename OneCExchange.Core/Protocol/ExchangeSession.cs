@@ -1,4 +1,5 @@
 using OneCExchange.Core.Exchange;
+using OneCExchange.Core.Ports;
 
 namespace OneCExchange.Core.Protocol;
 
@@ -47,7 +48,30 @@ public sealed class ExchangeSession
 
     /// <summary>The catalog state the session's files built (a JSON snapshot), so that a step on a process that lacks it goes on
     /// with it; null until a catalog step saved one.</summary>
-    public string? CatalogState { get; set; }
+    public string? CatalogState
+    {
+        get => _catalogState;
+        set
+        {
+            _catalogState = value;
+            CatalogStateOmitted = false;
+        }
+    }
+
+    private string? _catalogState;
+
+    /// <summary>
+    /// The store found the session without its catalog state (see <see cref="IExchangeStateStore.FindByCookieAsync"/>):
+    /// the import steps read it first; a save leaves the stored one as it is.
+    /// </summary>
+    public bool CatalogStateOmitted { get; private set; }
+
+    /// <summary>Marks the catalog state as not read: most requests of an exchange never use it, and it can be large.</summary>
+    public void OmitCatalogState()
+    {
+        _catalogState = null;
+        CatalogStateOmitted = true;
+    }
 
     public string? RemoteAddress { get; init; }
 }

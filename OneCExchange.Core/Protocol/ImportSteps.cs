@@ -164,6 +164,8 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             return Answer.Success($"Файл {relative} уже загружен.");
         var isFull = checkpoint?.IsFullPackage ?? (type == ExchangeType.Catalog && PackageHeaderProbe.IsFullPackage(path));
 
+        if (session.CatalogStateOmitted)
+            session.CatalogState = await state.GetCatalogStateAsync(session.Id, ct);
         var import = OpenImport(session, type, relative, checkpoint);
         var before = CountersSnapshot.Of(import.Counters);
         bool done;

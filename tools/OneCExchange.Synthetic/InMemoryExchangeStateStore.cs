@@ -33,10 +33,21 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
         }
     }
 
+    /// <summary>Without its catalog state, as the plugin's store reads it on PostgreSQL and MySQL.</summary>
     public Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken)
     {
         lock (_sync)
-            return Task.FromResult(CopyOrNull(_sessions.FirstOrDefault(s => s.CookieToken == cookieToken)));
+        {
+            var session = CopyOrNull(_sessions.FirstOrDefault(s => s.CookieToken == cookieToken));
+            session?.OmitCatalogState();
+            return Task.FromResult(session);
+        }
+    }
+
+    public Task<string?> GetCatalogStateAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+            return Task.FromResult(_sessions.FirstOrDefault(s => s.Id == sessionId)?.CatalogState);
     }
 
     public Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
@@ -61,6 +72,8 @@ public sealed class InMemoryExchangeStateStore : IExchangeStateStore
                 throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
             var updated = Copy(session);
             updated.Superseded = _sessions[index].Superseded;
+            if (session.CatalogStateOmitted)
+                updated.CatalogState = _sessions[index].CatalogState;
             _sessions[index] = updated;
         }
         return Task.CompletedTask;

@@ -176,13 +176,15 @@ public static class BatchUpdateSql
         return new SqlStatement(sql.ToString(), parameters);
     }
 
-    /// <summary>SELECT * FROM table WHERE key = @k: the rows of one key, read by a plain statement.</summary>
-    public static SqlStatement SelectWhereKey(SqlDialect dialect, string table, SqlColumn key, object keyValue)
+    /// <summary>SELECT columns FROM table WHERE key = @k: the rows of one key, read by a plain statement.</summary>
+    public static SqlStatement SelectWhereKey(SqlDialect dialect, string table, IReadOnlyList<string> columns, SqlColumn key, object keyValue)
     {
         RequireSql(dialect);
         var parameters = new List<KeyValuePair<string, object?>>(1);
-        var sql = $"SELECT * FROM {QuoteName(dialect, table)} WHERE {QuoteName(dialect, key.Name)} = {TypedParameter(dialect, Add(parameters, keyValue), key.ClrType)}";
-        return new SqlStatement(sql, parameters);
+        var sql = new StringBuilder("SELECT ").AppendJoin(", ", columns.Select(c => QuoteName(dialect, c)))
+            .Append(" FROM ").Append(QuoteName(dialect, table)).Append(" WHERE ").Append(QuoteName(dialect, key.Name))
+            .Append(" = ").Append(TypedParameter(dialect, Add(parameters, keyValue), key.ClrType));
+        return new SqlStatement(sql.ToString(), parameters);
     }
 
     private static SqlStatement PostgreSql(string table, List<SqlColumn> columns, object?[][] rows)

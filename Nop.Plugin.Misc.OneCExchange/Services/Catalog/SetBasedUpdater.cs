@@ -109,15 +109,19 @@ public class SetBasedUpdater
 
     /// <summary>
     /// The rows whose <paramref name="keyProperty"/> is <paramref name="keyValue"/>, read by one plain statement (a LINQ
-    /// query is translated again on every call); null on SQL Server, where the caller queries through the repository.
+    /// query is translated again on every call), every column but those of <paramref name="leftOut"/> (their properties
+    /// keep their defaults); null on SQL Server, where the caller queries through the repository.
     /// </summary>
-    public virtual async Task<IList<T>?> TryQueryWhereKeyAsync<T>(string keyProperty, string keyValue) where T : BaseEntity
+    public virtual async Task<IList<T>?> TryQueryWhereKeyAsync<T>(string keyProperty, string keyValue, IReadOnlyCollection<string> leftOut)
+        where T : BaseEntity
     {
         var dialect = Dialect;
         if (dialect == SqlDialect.Repository)
             return null;
         var type = typeof(T);
-        var statement = BatchUpdateSql.SelectWhereKey(dialect, TableName(type), new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keyValue);
+        var columns = type.GetProperties().Where(p => IsColumn(p) && !leftOut.Contains(p.Name)).Select(p => ColumnName(type, p.Name)).ToList();
+        var statement = BatchUpdateSql.SelectWhereKey(dialect, TableName(type), columns,
+            new SqlColumn(ColumnName(type, keyProperty), typeof(string)), keyValue);
         return await _dataProvider.QueryAsync<T>(statement.Sql, Parameters(statement));
     }
 

@@ -63,13 +63,23 @@ public class ExchangeStateStore : IExchangeStateStore
         return earlier.Select(s => s.SessionId).ToList();
     }
 
-    /// <remarks>Every request after checkauth reads its session so: on PostgreSQL and MySQL by one plain statement.</remarks>
+    /// <remarks>
+    /// Every request after checkauth reads its session so: on PostgreSQL and MySQL by one plain statement, without the
+    /// catalog state (the classifier carried between sessions: tens of kilobytes and more, which a picture upload never uses).
+    /// </remarks>
     public virtual async Task<ExchangeSession?> FindByCookieAsync(string cookieToken, CancellationToken cancellationToken)
     {
-        var rows = await _updater.TryQueryWhereKeyAsync<OneCExchangeSession>(nameof(OneCExchangeSession.CookieToken), cookieToken);
-        _found = rows is null ? _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken) : rows.FirstOrDefault();
-        return ToSession(_found);
+        var rows = await _updater.TryQueryWhereKeyAsync<OneCExchangeSession>(nameof(OneCExchangeSession.CookieToken), cookieToken,
+            [nameof(OneCExchangeSession.CatalogState)]);
+        if (rows is null)
+            return ToSession(_found = _sessionRepository.Table.FirstOrDefault(s => s.CookieToken == cookieToken));
+        var session = ToSession(_found = rows.FirstOrDefault());
+        session?.OmitCatalogState();
+        return session;
     }
+
+    public virtual Task<string?> GetCatalogStateAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessionRepository.Table.Where(s => s.SessionId == sessionId).Select(s => s.CatalogState).FirstOrDefault());
 
     public virtual Task<ExchangeSession?> FindLatestAsync(DateTimeOffset seenSince, CancellationToken cancellationToken)
     {
@@ -252,7 +262,8 @@ public class ExchangeStateStore : IExchangeStateStore
         entity.Completed = session.Completed;
         entity.StagedBytes = session.StagedBytes;
         entity.RemoteAddress = session.RemoteAddress;
-        entity.CatalogState = session.CatalogState;
+        if (!session.CatalogStateOmitted)
+            entity.CatalogState = session.CatalogState;
         return entity;
     }
 
