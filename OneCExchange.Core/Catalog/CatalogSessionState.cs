@@ -15,6 +15,7 @@ public sealed class CatalogSessionState
     private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
     private readonly ConcurrentDictionary<string, byte> _deletedOffers = new(StringComparer.Ordinal);
     private string? _defaultPriceTypeId;
+    private string? _carriedDefaultPriceTypeId;
 
     private MappingIndex? _maps;
 
@@ -42,6 +43,15 @@ public sealed class CatalogSessionState
     /// </summary>
     public string DefaultPriceType(string candidate) =>
         Interlocked.CompareExchange(ref _defaultPriceTypeId, candidate, null) ?? candidate;
+
+    /// <summary>
+    /// The default price type of an earlier session of the exchange (each file of one package may come after its own
+    /// checkauth). It goes on only for offers with a price of that type: offers without one come from another price
+    /// list, and the session then picks its own default.
+    /// </summary>
+    internal void CarryDefaultPriceType(string priceTypeId) => _carriedDefaultPriceTypeId = priceTypeId;
+
+    internal string? CarriedDefaultPriceTypeId => _carriedDefaultPriceTypeId;
 
     /// <summary>
     /// The mapping rows, read once per session (a 3.1 package has many files; reading the maps per file would make the
