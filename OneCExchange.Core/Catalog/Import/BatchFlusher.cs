@@ -50,6 +50,8 @@ internal sealed class BatchFlusher(ImportContext context)
                 if (part.Build() is not { } built)
                     continue;
                 var command = context.Options.ColumnLimits.Fit(built, context.Warnings.Warn);
+                if (context.Maps.IsUnmapped(command.Kind, command.Key))
+                    command = command with { Unmapped = true };
                 staged.Add(new StagedCommand(pending.Progress, command, outcome => Applied(pending, part, command, outcome)));
             }
         }
