@@ -26,6 +26,13 @@ public sealed class CatalogTextTests
     public void Html_from_1C_keeps_only_safe_markup(string html, string safe) =>
         Assert.That(SafeHtml.From(html), Is.EqualTo(safe));
 
+    [TestCase("Куртка <зимняя> & тёплая", "Куртка &lt;зимняя&gt; &amp; тёплая")]
+    [TestCase("  одна строка ", "одна строка")]
+    [TestCase("две\nстроки", "<p>две<br />строки</p>")]
+    [TestCase("<b>жирно", "<b>жирно</b>")]
+    public void Inline_text_stays_text_without_a_paragraph(string text, string html) =>
+        Assert.That(SafeHtml.InlineFrom(text), Is.EqualTo(html));
+
     [Test]
     public void Blank_text_gives_no_html() => Assert.That(SafeHtml.From("  \n "), Is.Null);
 

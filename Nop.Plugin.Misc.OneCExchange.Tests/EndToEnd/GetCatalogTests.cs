@@ -66,7 +66,7 @@ public class GetCatalogTests : LoopbackTestBase
         for (var i = 1; i <= 6; i++)
             await db.Table<Product>().InsertAsync(new Product
             {
-                Name = $"Товар {i}", Sku = $"SKU-{i}", Gtin = i == 1 ? "4600000000011" : null, FullDescription = $"<p>Описание {i}</p>",
+                Name = $"Товар {i}", Sku = $"SKU-{i}", Gtin = i == 1 ? "4600000000011" : null, FullDescription = $"<p>Описание {i}</p>", ShortDescription = i == 1 ? "Коротко о товаре 1" : null,
                 Price = 100 * i, Published = true, Deleted = i == 6, ManageInventoryMethodId = i == 2 ? 2 : 1, StockQuantity = 7,
                 UseMultipleWarehouses = i == 3, Weight = 1.5m,
             });
@@ -131,6 +131,7 @@ public class GetCatalogTests : LoopbackTestBase
         var products = Read<CmlProduct>(_out);
         var first = products[0];
         Assert.That((first.Name, first.Sku, first.Barcode, first.Description), Is.EqualTo(("Товар 1", "SKU-1", "4600000000011", "<p>Описание 1</p>")));
+        Assert.That((first.FullName, products[1].FullName), Is.EqualTo(("Коротко о товаре 1", (string?)null)), "the short description as the full name, none when empty");
         Assert.That(first.Manufacturer?.Name, Is.EqualTo("Acme"));
         Assert.That(first.PropertyValues.Select(v => (v.PropertyName, v.Values.Single().Text)), Is.EquivalentTo(new[] { ("Цвет", "Красный"), ("Материал", "Шерсть") }));
         Assert.That(products[3].Images.Single().Path, Does.StartWith("http").And.Contain("0000012"));
@@ -180,7 +181,9 @@ public class GetCatalogTests : LoopbackTestBase
         Assert.That((db.Rows<Product>().Count, db.Rows<Category>().Count, db.Rows<SpecificationAttribute>().Count,
             db.Rows<SpecificationAttributeOption>().Count, db.Rows<Manufacturer>().Count, db.Rows<ProductAttributeCombination>().Count),
             Is.EqualTo(before), "products, categories, properties, options, manufacturers, combinations");
-        Assert.That(db.Rows<Product>().Single(p => p.Id == 1).Name, Is.EqualTo("Товар 1"), "the import updated the exported product");
+        var first = db.Rows<Product>().Single(p => p.Id == 1);
+        Assert.That(first.Name, Is.EqualTo("Товар 1"), "the import updated the exported product");
+        Assert.That((first.ShortDescription, first.FullDescription), Is.EqualTo(("Коротко о товаре 1", "<p>Описание 1</p>")), "descriptions survive the round trip");
         Assert.That(db.Rows<ProductAttributeCombination>().Single(c => c.Sku == "SKU-2-S").StockQuantity, Is.EqualTo(2));
     }
 

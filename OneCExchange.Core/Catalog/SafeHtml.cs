@@ -43,6 +43,18 @@ public static partial class SafeHtml
         return LooksLikeHtml().IsMatch(trimmed) ? Sanitize(trimmed) : FromPlainText(trimmed);
     }
 
+    /// <summary>
+    /// Safe HTML of text shown inline, as nopCommerce shows a short description: one line of plain text stays text,
+    /// encoded, with no paragraph around it; anything else is as <see cref="From"/> makes it.
+    /// </summary>
+    public static string? InlineFrom(string? text)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) || LooksLikeHtml().IsMatch(trimmed) || trimmed.AsSpan().IndexOfAny('\r', '\n') >= 0
+            ? From(trimmed)
+            : WebUtility.HtmlEncode(trimmed);
+    }
+
     private static string FromPlainText(string text)
     {
         var builder = new StringBuilder(text.Length + 32);

@@ -35,6 +35,8 @@ public sealed record ExportProduct
     public required string Name { get; init; }
     public string? Sku { get; init; }
     public string? Gtin { get; init; }
+    /// <summary>The requisite "Полное наименование": the short description, which an import reads back from it.</summary>
+    public string? FullName { get; init; }
     /// <summary>Описание: the full description (HTML as the store keeps it).</summary>
     public string? Description { get; init; }
     public decimal? Weight { get; init; }

@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Catalog;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
+using Nop.Plugin.Misc.OneCExchange.Services.Orders;
 using Nop.Services.Media;
 using OneCExchange.Core.CatalogExport;
 using OneCExchange.Core.Ports;
@@ -101,6 +102,7 @@ public class NopCatalogExportSource : ICatalogExportSource
         var productCategories = await _productCategoryRepository.GetAllAsync(query =>
             query.Where(pc => productIds.Contains(pc.ProductId)).OrderBy(pc => pc.DisplayOrder).ThenBy(pc => pc.Id));
         var groupIds = await _ids.GetOrAssignAsync(OneCEntityType.Category, productCategories.Select(pc => pc.CategoryId));
+        var categoriesByProduct = productCategories.ToLookup(pc => pc.ProductId, pc => groupIds[pc.CategoryId]);
 
         var manufacturers = await ManufacturersAsync(productIds);
         var values = await PropertyValuesAsync(productIds);
@@ -112,9 +114,10 @@ public class NopCatalogExportSource : ICatalogExportSource
             Name = p.Name ?? "",
             Sku = p.Sku,
             Gtin = p.Gtin,
+            FullName = PlainText.FromHtml(p.ShortDescription),
             Description = p.FullDescription,
             Weight = p.Weight,
-            GroupIds = productCategories.Where(pc => pc.ProductId == p.Id).Select(pc => groupIds[pc.CategoryId]).Distinct().ToList(),
+            GroupIds = categoriesByProduct[p.Id].Distinct().ToList(),
             Manufacturer = manufacturers.GetValueOrDefault(p.Id),
             PropertyValues = values[p.Id].ToList(),
             Images = images?[p.Id].ToList() ?? [],

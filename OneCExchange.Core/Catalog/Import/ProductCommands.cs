@@ -184,7 +184,7 @@ internal sealed class ProductCommands(ImportContext context, BatchFlusher flushe
     private static string? ShortDescription(CmlProduct product) =>
         product.FullName is { } full && !string.IsNullOrWhiteSpace(full)
             && !string.Equals(full.Trim(), product.Name.Trim(), StringComparison.Ordinal)
-            ? SafeHtml.From(full) : "";
+            ? SafeHtml.InlineFrom(full) : "";
 
     private List<int> CategoryIds(CmlProduct product, Dictionary<string, MappedEntity> categories)
     {

@@ -205,6 +205,8 @@ public static class CatalogDocumentWriter
         xml.WriteStartElement("ЗначенияРеквизитов");
         Requisite(xml, "ВидНоменклатуры", "Товар");
         Requisite(xml, "ТипНоменклатуры", "Товар");
+        if (!string.IsNullOrWhiteSpace(product.FullName))
+            Requisite(xml, "Полное наименование", product.FullName);
         if (product.Weight is { } weight and > 0)
             Requisite(xml, "Вес", weight.ToString(Decimal, CultureInfo.InvariantCulture));
         xml.WriteEndElement();
