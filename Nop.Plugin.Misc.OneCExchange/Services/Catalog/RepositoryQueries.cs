@@ -14,11 +14,8 @@ public static class RepositoryQueries
         var result = new List<T>();
         foreach (var chunk in Chunks.Of(values))
         {
-            // The chunk as a captured variable (not a constant): linq2db then sends its values as parameters and reuses
-            // the translated query, where a constant list is spelled into the SQL text and translated again every time.
-            Expression<Func<List<TValue>>> captured = () => chunk;
             var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TValue)],
-                captured.Body, property.Body);
+                Expression.Constant(chunk), property.Body);
             var predicate = Expression.Lambda<Func<T, bool>>(contains, property.Parameters);
             result.AddRange(await repository.GetAllAsync(query => query.Where(predicate)));
         }
