@@ -3,6 +3,7 @@ using OneCExchange.Core.Catalog;
 using OneCExchange.Core.Ports;
 using OneCExchange.Synthetic;
 using OneCExchange.Core.Exchange;
+using OneCExchange.Tests.Protocol.Fakes;
 
 namespace OneCExchange.Tests.Catalog;
 
@@ -126,6 +127,33 @@ public sealed class CatalogFileImportTests
         Assert.That(await RunAsync(import), Is.True, "the next step, with time to spare, finishes the file");
         Assert.That(store.Products, Has.Count.EqualTo(_package.Products));
         Assert.That(import.ProgressMessage, Does.Contain("import.xml"));
+    }
+
+    [Test]
+    public async Task A_step_ends_within_its_budget_when_a_batch_of_the_store_takes_seconds()
+    {
+        // A slow store: every command of a batch takes 80 ms, so a batch of 50 products with their pictures, variants,
+        // prices and specifications takes several seconds; checked only between batches, the step ran one batch over.
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var store = new InMemoryCatalogStore { BeforeBatch = batch => clock.Advance(TimeSpan.FromMilliseconds(80) * batch.Commands.Count) };
+        var factory = new CatalogFileImportFactory(store, new CatalogImportOptions { BatchSize = 50 }, new CatalogSessions(), clock);
+        using var import = factory.Open(new FileImportRequest("s", ExchangeType.Catalog, _folder, "import.xml", 0));
+        var budget = TimeSpan.FromSeconds(20);
+
+        var steps = new List<(TimeSpan Took, long Items)>();
+        var done = false;
+        while (!done)
+        {
+            var start = clock.GetUtcNow();
+            var before = import.ItemsCompleted;
+            done = await import.RunAsync(start + budget, default);
+            steps.Add((clock.GetUtcNow() - start, import.ItemsCompleted - before));
+        }
+
+        Assert.That(steps.Max(s => s.Took), Is.LessThanOrEqualTo(budget + TimeSpan.FromSeconds(2)), string.Join(", ", steps));
+        Assert.That(steps.Take(steps.Count - 1).Min(s => s.Took), Is.GreaterThan(budget - TimeSpan.FromSeconds(3)),
+            "a step uses its budget: " + string.Join(", ", steps));
+        Assert.That(store.Products, Has.Count.EqualTo(_package.Products));
     }
 
     [Test]

@@ -16,7 +16,6 @@ public sealed class CatalogFileImport : IFileImport
     private readonly string _path;
     private readonly CatalogSessionState _session;
     private readonly CatalogImporter _importer;
-    private readonly TimeProvider _clock;
     private CommerceMlReader? _reader;
     private long _read;
     private long _warningsTaken;
@@ -25,11 +24,10 @@ public sealed class CatalogFileImport : IFileImport
     public CatalogFileImport(FileImportRequest request, string path, ICatalogStore store, CatalogImportOptions options,
         CatalogSessionState session, TimeProvider? clock = null)
     {
-        _clock = clock ?? TimeProvider.System;
         _request = request;
         _path = path;
         _session = session;
-        _importer = new CatalogImporter(store, options, session, request.SessionFolder, Counters);
+        _importer = new CatalogImporter(store, options, session, request.SessionFolder, Counters, clock);
         ItemsCompleted = request.ResumeAfterItems;
     }
 
@@ -50,11 +48,12 @@ public sealed class CatalogFileImport : IFileImport
         try
         {
             _reader ??= CommerceMlReader.Open(_path, _session.Classifier);
-            // Every step applies at least one item, so an exchange always ends even when a step starts late.
+            // Every step applies at least one item, so an exchange always ends even when a step starts late. A step
+            // stops taking items when their flush could not end by the deadline (not only once it has passed).
             var appliedThisStep = false;
             while (true)
             {
-                if (appliedThisStep && _clock.GetUtcNow() >= deadline)
+                if (appliedThisStep && _importer.NextItemWouldOverrun(deadline))
                 {
                     await _importer.FlushAsync(cancellationToken);
                     ItemsCompleted = Math.Max(ItemsCompleted, _importer.CommittedItems);

@@ -30,10 +30,10 @@ public sealed class CatalogImporter
     private readonly OfferCommands _offers;
 
     public CatalogImporter(ICatalogStore store, CatalogImportOptions options, CatalogSessionState session,
-        string sessionFolder, ImportCounters counters)
+        string sessionFolder, ImportCounters counters, TimeProvider? clock = null)
     {
         _context = new ImportContext(store, options, session, counters);
-        _flusher = new BatchFlusher(_context);
+        _flusher = new BatchFlusher(_context, new FlushCost(options.BatchSize, clock ?? TimeProvider.System));
         _classifier = new ClassifierCommands(_context, _flusher);
         _dependencies = new CatalogDependencies(_context);
         var variants = new VariantCommands(_context);
@@ -105,6 +105,13 @@ public sealed class CatalogImporter
         if (Batch.CountedItems >= _context.Options.BatchSize || Batch.Unchanged.Count >= _context.Options.BatchSize * 10)
             await FlushAsync(ct);
     }
+
+    /// <summary>
+    /// Whether taking one more item could keep the step past <paramref name="deadline"/>: the flush of the buffered
+    /// items and that one, at the time per item measured so far, would end after it.
+    /// </summary>
+    public bool NextItemWouldOverrun(DateTimeOffset deadline) =>
+        _flusher.Cost.Clock.GetUtcNow() + _flusher.Cost.Estimate(FlushCost.Weight(Batch) + 1) >= deadline;
 
     /// <summary>Sends every buffered item to the store (five stages, one transaction each).</summary>
     public Task FlushAsync(CancellationToken ct) => _flusher.FlushAsync(ct);

@@ -26,10 +26,12 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
             return Answer.Failure(session.StagedBytes > 0
                 ? StagingArea.MissingFolderReason(session.StagingFolder)
                 : $"Файл {relative} не найден: сначала его нужно передать (mode=file).");
+        // The budget counts from the request's start: what comes before the step (the session, the checkpoint) is in the answer's time too.
+        var deadline = trace.StartedAt + options.StepTimeBudget;
         if (StagingArea.PendingZips(session.StagingFolder) is [var zip, ..])
-            return Unpack(session, zip, ct);
+            return Unpack(session, zip, deadline, ct);
 
-        return await ImportFileAsync(session, type, relative, trace, ct);
+        return await ImportFileAsync(session, type, relative, deadline, trace, ct);
     }
 
     /// <summary>
@@ -62,7 +64,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
                 do
                 {
                     trace.Counters = null;
-                    answer = await ImportFileAsync(session, type, file, trace, ct);
+                    answer = await ImportFileAsync(session, type, file, Now + options.StepTimeBudget, trace, ct);
                     Add(total, trace.Counters);
                 }
                 while (answer.Outcome == ExchangeOutcome.Progress);
@@ -105,23 +107,23 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         total.Add(step);
     }
 
-    private async Task<Answer> ImportFileAsync(ExchangeSession session, ExchangeType type, string relative, RequestTrace trace, CancellationToken ct)
+    private async Task<Answer> ImportFileAsync(ExchangeSession session, ExchangeType type, string relative, DateTimeOffset deadline,
+        RequestTrace trace, CancellationToken ct)
     {
         var path = StagingPath.Resolve(session.StagingFolder, relative);
         if (!File.Exists(path))
             return Answer.Failure($"Файл {relative} не найден: сначала его нужно передать (mode=file). " +
                 "Если сайт работает на нескольких серверах, папка обмена должна быть у них общей.");
         trace.FileSizeBytes = new FileInfo(path).Length;
-        return await StepAsync(session, type, relative, path, trace, ct);
+        return await StepAsync(session, type, relative, path, deadline, trace, ct);
     }
 
     /// <summary>One step of unpacking within the step budget: an archive of many pictures takes several requests.</summary>
-    private Answer Unpack(ExchangeSession session, string zip, CancellationToken ct)
+    private Answer Unpack(ExchangeSession session, string zip, DateTimeOffset deadline, CancellationToken ct)
     {
         ZipUnpacker.Unpacked unpacked;
         try
         {
-            var deadline = Now + options.StepTimeBudget;
             unpacked = UnpackZip(session, zip, () => Now >= deadline, ct);
         }
         catch (StagingException exception)
@@ -154,7 +156,8 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         return unpacked;
     }
 
-    private async Task<Answer> StepAsync(ExchangeSession session, ExchangeType type, string relative, string path, RequestTrace trace, CancellationToken ct)
+    private async Task<Answer> StepAsync(ExchangeSession session, ExchangeType type, string relative, string path,
+        DateTimeOffset deadline, RequestTrace trace, CancellationToken ct)
     {
         var checkpoint = await state.GetCheckpointAsync(session.Id, relative, ct);
         if (checkpoint?.Status == FileImportStatus.Done)
@@ -166,7 +169,7 @@ internal sealed class ImportSteps(ExchangeOptions options, IExchangeStateStore s
         bool done;
         try
         {
-            done = await import.RunAsync(Now + options.StepTimeBudget, ct);
+            done = await import.RunAsync(deadline, ct);
         }
         catch (ImportException exception)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 
 namespace OneCExchange.Core.Staging;
@@ -7,7 +6,8 @@ namespace OneCExchange.Core.Staging;
 /// <summary>
 /// Unpacks a staged zip into its folder, streaming entry by entry, and within a deadline: an archive of many files
 /// (a catalog's pictures) is unpacked over several requests, each going on where the last stopped (kept beside the
-/// zip as "&lt;zip&gt;.unpacking": entries done and bytes inflated). Refuses the whole archive (leaving nothing of
+/// zip as "&lt;zip&gt;.unpacking": entries done, bytes inflated and the position of the next record in the zip's
+/// central directory, which is read record by record rather than whole, see <see cref="ZipDirectory"/>). Refuses the whole archive (leaving nothing of
 /// it) when an entry would land outside the folder or has a forbidden name, or when it has too many entries — both
 /// checked before the first file is written — or when the bytes actually inflated exceed the allowance (zip bomb).
 /// Entry names without the UTF-8 flag are cp866, as Windows and 1C write them.
@@ -16,7 +16,7 @@ public static class ZipUnpacker
 {
     /// <summary>
     /// What an archive held once unpacked: the inflated bytes and its files, relative to the folder with '/'
-    /// separators; <see cref="Done"/> false while entries remain for a later call (then Files lists what is unpacked so far).
+    /// separators (those this call unpacked); <see cref="Done"/> false while entries remain for a later call.
     /// </summary>
     public sealed record Unpacked(long Bytes, IReadOnlyList<string> Files, bool Done = true)
     {
@@ -34,57 +34,62 @@ public static class ZipUnpacker
 
     /// <summary>
     /// Unpacks entries until <paramref name="timeIsUp"/> says so (at least one entry per call), going on from where an
-    /// earlier call stopped; deletes the zip once every entry is out.
+    /// earlier call stopped; deletes the zip once every entry is out. <see cref="Unpacked.Files"/> are the files this
+    /// call unpacked. The directory is read record by record from the saved position, so a call holds nothing of the
+    /// entries it does not unpack.
     /// </summary>
     public static Unpacked Unpack(string zipPath, string folder, long maxUnpackedBytes, int maxEntries, Func<bool> timeIsUp,
         CancellationToken cancellationToken)
     {
         var progressPath = zipPath + ".unpacking";
         var root = Path.GetFullPath(folder);
-        var targets = new List<string>();
+        var files = new List<string>();
         var written = 0;
-        long total;
+        long total = 0;
         try
         {
-            using (var archive = ZipFile.Open(zipPath, ZipArchiveMode.Read, Cp866()))
+            int entries;
+            using (var directory = ZipDirectory.Open(zipPath, Cp866()))
             {
-                var entries = archive.Entries;
-                (var next, total) = ReadProgress(progressPath);
+                if (directory.Entries > maxEntries)
+                    throw new StagingException($"В архиве {directory.Entries} файлов, допустимо не более {maxEntries}.");
+                entries = (int)directory.Entries;
+                (var next, total, var position) = ReadProgress(progressPath, directory.Start);
                 if (next == 0)
-                {
-                    if (entries.Count > maxEntries)
-                        throw new StagingException($"В архиве {entries.Count} файлов, допустимо не более {maxEntries}.");
-                }
-                foreach (var entry in entries)
-                    targets.Add(IsFolder(entry) ? "" : StagingPath.Resolve(folder, entry.FullName));
+                    CheckNames(directory, folder);
                 var start = written = next;
+                using var data = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
                 // One buffer and one directory check per folder for the whole call: an archive of pictures is many small files.
                 var buffer = new byte[BufferSize];
                 var folders = new HashSet<string>(StringComparer.Ordinal);
-                for (; next < entries.Count; next++)
+                foreach (var entry in directory.ReadFrom(position))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (next > start && timeIsUp())
                     {
-                        File.WriteAllText(progressPath, string.Create(CultureInfo.InvariantCulture, $"{next} {total}"));
-                        return new Unpacked(total, Relative(root, targets.Take(next)), Done: false) { EntriesDone = next, Entries = entries.Count };
+                        File.WriteAllText(progressPath, string.Create(CultureInfo.InvariantCulture, $"{next} {total} {position}"));
+                        return new Unpacked(total, files, Done: false) { EntriesDone = next, Entries = entries };
                     }
-                    if (targets[next].Length == 0)
+                    next++;
+                    position = entry.Next;
+                    if (entry.IsFolder)
                         continue;
-                    if (folders.Add(Path.GetDirectoryName(targets[next])!))
-                        Directory.CreateDirectory(Path.GetDirectoryName(targets[next])!);
-                    written = next + 1;
-                    total = CopyEntry(entries[next], targets[next], buffer, total, maxUnpackedBytes);
+                    var target = StagingPath.Resolve(folder, entry.Name);
+                    if (folders.Add(Path.GetDirectoryName(target)!))
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    written = next;
+                    total = CopyEntry(directory, data, entry, target, buffer, total, maxUnpackedBytes);
+                    files.Add(Path.GetRelativePath(root, target).Replace(Path.DirectorySeparatorChar, '/'));
                 }
             }
             File.Delete(zipPath);
             File.Delete(progressPath);
-            return new Unpacked(total, Relative(root, targets)) { EntriesDone = targets.Count, Entries = targets.Count };
+            return new Unpacked(total, files) { EntriesDone = entries, Entries = entries };
         }
         catch (Exception exception) when (exception is StagingException or InvalidDataException or IOException)
         {
-            foreach (var path in targets.Take(written).Where(File.Exists))
-                File.Delete(path);
+            if (written > 0)
+                DeleteUnpacked(zipPath, folder, written);
             File.Delete(progressPath);
             if (exception is StagingException)
                 throw;
@@ -92,37 +97,67 @@ public static class ZipUnpacker
         }
     }
 
-    private static bool IsFolder(ZipArchiveEntry entry) => entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\');
-
-    private static List<string> Relative(string root, IEnumerable<string> targets) =>
-        targets.Where(p => p.Length > 0).Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/')).ToList();
-
-    /// <summary>Entries done and bytes inflated by earlier calls (none when the file is absent or not ours).</summary>
-    private static (int Next, long Total) ReadProgress(string progressPath)
+    /// <summary>Every name is checked before the first file is written, so a refused archive leaves nothing.</summary>
+    private static void CheckNames(ZipDirectory directory, string folder)
     {
-        if (!File.Exists(progressPath))
-            return (0, 0);
-        var parts = File.ReadAllText(progressPath).Split(' ');
-        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var next) && next >= 0
-               && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var total) && total >= 0
-            ? (next, total)
-            : (0, 0);
+        foreach (var entry in directory.ReadFrom(directory.Start))
+        {
+            if (!entry.IsFolder)
+                StagingPath.Resolve(folder, entry.Name);
+        }
     }
 
-    private static long CopyEntry(ZipArchiveEntry entry, string target, byte[] buffer, long total, long maxUnpackedBytes)
+    /// <summary>Removes the files of the archive's first <paramref name="entries"/> entries (this call's and earlier calls').</summary>
+    private static void DeleteUnpacked(string zipPath, string folder, int entries)
     {
-        using var source = entry.Open();
+        try
+        {
+            using var directory = ZipDirectory.Open(zipPath, Cp866());
+            foreach (var entry in directory.ReadFrom(directory.Start).Take(entries))
+            {
+                if (!entry.IsFolder && StagingPath.Within(folder, entry.Name) is { } path && File.Exists(path))
+                    File.Delete(path);
+            }
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or StagingException)
+        {
+            // Only entries the directory named were written, and it was read once already; nothing more can be found.
+        }
+    }
+
+    /// <summary>Entries done, bytes inflated and the directory position of the next entry, from earlier calls (none when the
+    /// file is absent or not ours).</summary>
+    private static (int Next, long Total, long Position) ReadProgress(string progressPath, long start)
+    {
+        if (!File.Exists(progressPath))
+            return (0, 0, start);
+        var parts = File.ReadAllText(progressPath).Split(' ');
+        return parts.Length == 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var next) && next >= 0
+               && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var total) && total >= 0
+               && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var position) && position >= start
+            ? (next, total, position)
+            : (0, 0, start);
+    }
+
+    private static long CopyEntry(ZipDirectory directory, FileStream data, ZipEntryRecord entry, string target, byte[] buffer,
+        long total, long maxUnpackedBytes)
+    {
+        using var source = directory.OpenData(data, entry);
         // Unbuffered: the bytes are already gathered in the buffer, a FileStream buffer would only copy them again.
         using var destination = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        long entryBytes = 0;
         int read;
         // Counted on the inflated bytes, not the sizes the archive declares: those can lie.
         while ((read = source.Read(buffer)) > 0)
         {
             total += read;
+            entryBytes += read;
             if (total > maxUnpackedBytes)
                 throw new StagingException($"Распакованный архив больше допустимого объёма ({maxUnpackedBytes} байт).");
             destination.Write(buffer, 0, read);
         }
+        if (entryBytes != entry.UncompressedSize)
+            throw new InvalidDataException($"The zip entry {entry.Name} inflated to {entryBytes} bytes, not {entry.UncompressedSize}.");
         return total;
     }
 

@@ -10,7 +10,7 @@ namespace OneCExchange.Core.Catalog.Import;
 /// from their variants). The keys of unchanged items go with the last stage so the store records that this session
 /// saw them. Then each item is counted once: created, updated, unpublished or skipped.
 /// </summary>
-internal sealed class BatchFlusher(ImportContext context)
+internal sealed class BatchFlusher(ImportContext context, FlushCost cost)
 {
     private static readonly ImportStage[] Stages = Enum.GetValues<ImportStage>();
 
@@ -18,10 +18,15 @@ internal sealed class BatchFlusher(ImportContext context)
 
     private ImportBatch Batch => context.Batch;
 
+    /// <summary>What the flushes took: how long the next one is expected to take.</summary>
+    public FlushCost Cost => cost;
+
     public async Task FlushAsync(CancellationToken ct)
     {
         if (Batch.IsEmpty)
             return;
+        var weight = FlushCost.Weight(Batch);
+        var started = cost.Clock.GetUtcNow();
         await context.Slugs.ResolveAsync(ct);
         foreach (var stage in Stages)
         {
@@ -36,6 +41,7 @@ internal sealed class BatchFlusher(ImportContext context)
         CountItems();
         Batch.Clear();
         context.Slugs.Clear();
+        cost.Record(cost.Clock.GetUtcNow() - started, weight);
     }
 
     private List<StagedCommand> Stage(ImportStage stage)
