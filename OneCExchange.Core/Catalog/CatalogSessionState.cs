@@ -67,7 +67,12 @@ public sealed class CatalogSessionState
 
     public bool IsDeletedOffer(string offerId) => _deletedOffers.ContainsKey(offerId);
 
-    public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
+    /// <summary>Called per item: a kind already marked costs a lock-free read, not the dictionary's write lock.</summary>
+    public void MarkSeen(CatalogEntityKind kind)
+    {
+        if (!_seenKinds.ContainsKey(kind))
+            _seenKinds.TryAdd(kind, true);
+    }
 
     internal IEnumerable<string> DeletedOffers => _deletedOffers.Keys;
 

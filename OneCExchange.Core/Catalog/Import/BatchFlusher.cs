@@ -58,6 +58,8 @@ internal sealed class BatchFlusher(ImportContext context, FlushCost cost)
                 if (part.Build() is not { } built)
                     continue;
                 var command = context.Options.ColumnLimits.Fit(built, context.Warnings.Warn);
+                if (context.Maps.IsUnmapped(command.Kind, command.Key))
+                    command = command with { Unmapped = true };
                 staged.Add(new StagedCommand(pending.Progress, command, outcome => Applied(pending, part, command, outcome)));
             }
         }
