@@ -35,6 +35,23 @@ public sealed class CatalogMappingTests
     ];
 
     [Test]
+    public async Task Commands_say_whether_their_key_has_a_mapping_row_so_a_new_catalog_costs_no_mapping_lookup()
+    {
+        var sent = new List<CatalogCommand>();
+        _h.Store.BeforeBatch = batch => sent.AddRange(batch.Commands);
+
+        await _h.ImportAsync(SmallCatalog());
+        Assert.That(sent.Select(c => c.Kind), Is.SupersetOf(new[] { CatalogEntityKind.Category, CatalogEntityKind.Product,
+            CatalogEntityKind.Manufacturer, CatalogEntityKind.SpecificationOption }));
+        Assert.That(sent.Where(c => !c.Unmapped), Is.Empty, "nothing of a new catalog has a row");
+
+        sent.Clear();
+        await _h.ImportAsync("s2", Cml.Product("a", "Куртка летняя", "g2"), Cml.Product("c", "Шарф", "g2"));
+        Assert.That(sent.OfType<UpsertProduct>().Select(c => (c.Key, c.Unmapped)), Is.EqualTo(new[] { ("a", false), ("c", true) }));
+        Assert.That(_h.Store.ProductOf("c").Name, Is.EqualTo("Шарф"));
+    }
+
+    [Test]
     public async Task Groups_become_a_published_category_tree_in_1C_order()
     {
         await _h.ImportAsync(SmallCatalog());

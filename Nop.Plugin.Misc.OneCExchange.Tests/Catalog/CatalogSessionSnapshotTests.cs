@@ -34,6 +34,34 @@ public class CatalogSessionSnapshotTests
     }
 
     [Test]
+    public void An_earlier_session_s_default_price_type_goes_on_only_for_offers_priced_in_it()
+    {
+        var earlier = new CatalogSessionState("s1");
+        earlier.DefaultPriceType("retail");
+        var carried = CatalogSessionSnapshot.CarryOver(CatalogSessionSnapshot.Write(earlier));
+        var options = new CatalogImportOptions();
+
+        var samePackage = CatalogSessionSnapshot.Read("s2", carried);
+        var otherPriceList = CatalogSessionSnapshot.Read("s3", carried);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new PriceRouter(options, samePackage).Route(Priced(("wholesale", 80m), ("retail", 100m)), []).Price, Is.EqualTo(100m),
+                "the next file of one package, after its own checkauth: the same default");
+            Assert.That(new PriceRouter(options, otherPriceList).Route(Priced(("price-2026", 120m)), []).Price, Is.EqualTo(120m),
+                "a package priced in another price type gets its prices");
+            Assert.That(CatalogSessionSnapshot.Read("s3", CatalogSessionSnapshot.Write(otherPriceList)).DefaultPriceType("x"), Is.EqualTo("price-2026"),
+                "the session's own default holds for its later steps");
+        });
+    }
+
+    private static Offer Priced(params (string PriceType, decimal Amount)[] prices) => new()
+    {
+        Id = "p1", ProductId = "p1", Location = At,
+        Prices = [.. prices.Select(p => new OfferPrice(p.PriceType, p.Amount, null, null, null, null))],
+    };
+
+    [Test]
     public void At_most_the_capped_number_of_deleted_offers_is_saved()
     {
         var state = new CatalogSessionState("s");

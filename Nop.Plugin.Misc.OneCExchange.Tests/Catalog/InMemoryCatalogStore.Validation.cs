@@ -9,6 +9,9 @@ public sealed partial class InMemoryCatalogStore
     {
         if (FailWhen?.Invoke(command) == true)
             throw new InvalidOperationException($"simulated database error on {command}");
+        // The real store inserts the mapping row of an unmapped key without a lookup: a row already there is a duplicate key.
+        if (command.Unmapped && Mappings.ContainsKey((command.Kind, command.Key)))
+            throw new InvalidOperationException($"duplicate mapping row: {command} was sent as unmapped");
         void Exists<T>(Dictionary<int, T> table, int? id, string what)
         {
             if (id is { } value && value != 0 && !table.ContainsKey(value))

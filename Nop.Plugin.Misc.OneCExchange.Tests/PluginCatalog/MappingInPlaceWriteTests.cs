@@ -127,6 +127,23 @@ public class MappingInPlaceWriteTests
             Is.EqualTo((8, "h8")));
     }
 
+    [Test]
+    public async Task Unmapped_keys_are_inserted_without_a_lookup_or_an_in_place_update()
+    {
+        var (table, provider, rows) = Table("PostgreSQL.9.2");
+
+        await table.WriteAsync([new MappingWrite(new EntityKey(CatalogEntityKind.Product, "p9"), 90, "h9", Created: true, Unmapped: true),
+            new MappingWrite(new EntityKey(CatalogEntityKind.OfferPrices, "p9"), 90, "h10", Unmapped: true),
+            new MappingWrite(new EntityKey(CatalogEntityKind.OfferPrices, "p9"), 90, "h11", Unmapped: true)], [], "session-2", Now);
+
+        Assert.That(rows.RoundTrips, Is.Zero, "no lookup, no repository write");
+        Assert.That(provider.Executed.Where(e => !e.Sql.StartsWith("SELECT CAST(nextval", StringComparison.Ordinal)).Select(e => e.Sql[..25]),
+            Is.EqualTo(new[] { "INSERT INTO \"OneCMapping\"" }), "one insert, no update");
+        Assert.That((Inserted(provider, "EntityTypeId"), Inserted(provider, "OneCId"), Inserted(provider, "ContentHash")), Is.EqualTo((
+            new object[] { CatalogMappingTypes.IdOf(CatalogEntityKind.Product), CatalogMappingTypes.IdOf(CatalogEntityKind.OfferPrices) },
+            new object[] { "p9", "p9" }, new object[] { "h9", "h11" })), "the last write of a key wins");
+    }
+
     private static OneCMapping Rows(InMemoryRepository<OneCMapping> rows, string key, CatalogEntityKind kind = CatalogEntityKind.OfferPrices) =>
         rows.Rows.Single(r => r.OneCId == key && (key.StartsWith('p') || r.EntityTypeId == CatalogMappingTypes.IdOf(kind)));
 

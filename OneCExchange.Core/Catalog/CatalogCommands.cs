@@ -24,6 +24,12 @@ public abstract record CatalogCommand
     /// <summary>The existing host entity, or null to create one.</summary>
     public int? EntityId { get; init; }
 
+    /// <summary>
+    /// True when the mapping table had no row for (Kind, Key) as the pipeline built the command, so the store inserts
+    /// the row without looking for it (a new catalog then costs no mapping lookup); false when a row may exist.
+    /// </summary>
+    public bool Unmapped { get; init; }
+
     public override string ToString() => $"{Kind} {Key}";
 }
 

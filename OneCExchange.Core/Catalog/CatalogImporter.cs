@@ -111,7 +111,7 @@ public sealed class CatalogImporter
     /// items and that one, at the time per item measured so far, would end after it.
     /// </summary>
     public bool NextItemWouldOverrun(DateTimeOffset deadline) =>
-        _flusher.Cost.Clock.GetUtcNow() + _flusher.Cost.Estimate(FlushCost.Weight(Batch) + 1) >= deadline;
+        _flusher.Cost.WouldEndAfter(deadline, FlushCost.Weight(Batch) + 1);
 
     /// <summary>Sends every buffered item to the store (five stages, one transaction each).</summary>
     public Task FlushAsync(CancellationToken ct) => _flusher.FlushAsync(ct);

@@ -6,7 +6,7 @@ namespace OneCExchange.Core.Catalog;
 /// <summary>
 /// The durable form of a <see cref="CatalogSessionState"/>: the classifier's price types, warehouses, properties and
 /// units (offers and goods files name them, but only the classifier defines them), the offers deleted before the store
-/// had them, the kinds the session carried and the default price type. The mapping cache and the classifier's groups
+/// had them, the kinds the session carried and the default price type (an earlier session's as carried over). The mapping cache and the classifier's groups
 /// are not kept: a process that restores a session reads the maps afresh.
 /// </summary>
 public static class CatalogSessionSnapshot
@@ -22,16 +22,17 @@ public static class CatalogSessionSnapshot
     /// Null when the previous session kept no catalog state.
     /// </summary>
     public static string? CarryOver(string? previous) =>
-        string.IsNullOrEmpty(previous) || TryParse(previous) is null ? null : Write(Read("", previous), []);
+        string.IsNullOrEmpty(previous) || TryParse(previous) is null ? null : Write(Read("", previous), [], carry: true);
 
-    private static string Write(CatalogSessionState state, List<CatalogEntityKind> seenKinds) => JsonSerializer.Serialize(new Snapshot(
+    private static string Write(CatalogSessionState state, List<CatalogEntityKind> seenKinds, bool carry = false) => JsonSerializer.Serialize(new Snapshot(
         [.. state.PriceTypes.Select(p => new SavedPriceType(p.Id, p.Name, p.Currency, p.Tax))],
         [.. state.Warehouses.Select(w => new SavedWarehouse(w.Id, w.Name, w.Address))],
         [.. state.DeletedOffers.Take(MaxDeletedOffers)],
         seenKinds,
-        state.DefaultPriceTypeId,
+        carry ? null : state.DefaultPriceTypeId,
         [.. state.Classifier.Properties.Select(p => new SavedProperty(p.Key, p.Value.Name, p.Value.ValueType, p.Value.ReferenceValues))],
-        [.. state.Classifier.Units.Select(u => new SavedUnit(u.Id, u.Code, u.ShortName, u.FullName, u.InternationalAbbreviation))]));
+        [.. state.Classifier.Units.Select(u => new SavedUnit(u.Id, u.Code, u.ShortName, u.FullName, u.InternationalAbbreviation))],
+        carry ? state.DefaultPriceTypeId ?? state.CarriedDefaultPriceTypeId : state.CarriedDefaultPriceTypeId));
 
     /// <summary>The state a snapshot describes, or an empty state when there is none (or it cannot be read).</summary>
     public static CatalogSessionState Read(string sessionId, string? snapshot)
@@ -64,6 +65,8 @@ public static class CatalogSessionSnapshot
             state.MarkSeen(kind);
         if (saved.DefaultPriceType is { } defaultPriceType)
             state.DefaultPriceType(defaultPriceType);
+        if (saved.CarriedDefaultPriceType is { } carried)
+            state.CarryDefaultPriceType(carried);
         return state;
     }
 
@@ -80,7 +83,8 @@ public static class CatalogSessionSnapshot
     }
 
     private sealed record Snapshot(List<SavedPriceType>? PriceTypes, List<SavedWarehouse>? Warehouses, List<string>? DeletedOffers,
-        List<CatalogEntityKind>? SeenKinds, string? DefaultPriceType, List<SavedProperty>? Properties, List<SavedUnit>? Units);
+        List<CatalogEntityKind>? SeenKinds, string? DefaultPriceType, List<SavedProperty>? Properties, List<SavedUnit>? Units,
+        string? CarriedDefaultPriceType = null);
 
     private sealed record SavedPriceType(string Id, string Name, string? Currency, PriceTax? Tax);
 

@@ -15,6 +15,7 @@ public sealed class CatalogSessionState
     private readonly ConcurrentDictionary<CatalogEntityKind, bool> _seenKinds = new();
     private readonly ConcurrentDictionary<string, byte> _deletedOffers = new(StringComparer.Ordinal);
     private string? _defaultPriceTypeId;
+    private string? _carriedDefaultPriceTypeId;
 
     private MappingIndex? _maps;
 
@@ -44,6 +45,15 @@ public sealed class CatalogSessionState
         Interlocked.CompareExchange(ref _defaultPriceTypeId, candidate, null) ?? candidate;
 
     /// <summary>
+    /// The default price type of an earlier session of the exchange (each file of one package may come after its own
+    /// checkauth). It goes on only for offers with a price of that type: offers without one come from another price
+    /// list, and the session then picks its own default.
+    /// </summary>
+    internal void CarryDefaultPriceType(string priceTypeId) => _carriedDefaultPriceTypeId = priceTypeId;
+
+    internal string? CarriedDefaultPriceTypeId => _carriedDefaultPriceTypeId;
+
+    /// <summary>
     /// The mapping rows, read once per session (a 3.1 package has many files; reading the maps per file would make the
     /// work grow with files × catalog) and kept in step with every write of the session.
     /// </summary>
@@ -57,7 +67,12 @@ public sealed class CatalogSessionState
 
     public bool IsDeletedOffer(string offerId) => _deletedOffers.ContainsKey(offerId);
 
-    public void MarkSeen(CatalogEntityKind kind) => _seenKinds[kind] = true;
+    /// <summary>Called per item: a kind already marked costs a lock-free read, not the dictionary's write lock.</summary>
+    public void MarkSeen(CatalogEntityKind kind)
+    {
+        if (!_seenKinds.ContainsKey(kind))
+            _seenKinds.TryAdd(kind, true);
+    }
 
     internal IEnumerable<string> DeletedOffers => _deletedOffers.Keys;
 

@@ -33,6 +33,9 @@ internal sealed class MappingIndex
         return map;
     }
 
+    /// <summary>Whether the kind's rows are loaded and none has this key (then the store has none either).</summary>
+    public bool IsUnmapped(CatalogEntityKind kind, string key) => _maps.TryGetValue(kind, out var map) && !map.ContainsKey(key);
+
     /// <summary>The loaded map of a kind (GetAsync must have loaded it).</summary>
     public Dictionary<string, MappedEntity> Loaded(CatalogEntityKind kind) => _maps[kind];
 

@@ -12,7 +12,8 @@ internal sealed record RoutedPrices(decimal? Price, decimal? OldPrice, decimal? 
 
 /// <summary>
 /// Sends each 1C price to where the settings map its price type (by Ид, else by name), converting its currency to the
-/// store's. With no mapping configured, the first price type an offer of the session used is the Price.
+/// store's. With no mapping configured, the first price type an offer of the session used is the Price (an earlier
+/// session's default goes on while offers have a price of its type).
 /// </summary>
 internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionState session)
 {
@@ -48,13 +49,22 @@ internal sealed class PriceRouter(CatalogImportOptions options, CatalogSessionSt
     {
         if (options.PriceTypeMappings.Count == 0)
         {
-            var first = session.DefaultPriceType(offer.Prices[0].PriceTypeId);
+            var first = session.DefaultPriceTypeId ?? session.DefaultPriceType(DefaultCandidate(offer));
             return priceTypeId == first ? new PriceTypeMapping(first, PriceTarget.Price, null) : null;
         }
         var name = session.TryGetPriceType(priceTypeId, out var type) ? type.Name : null;
         return options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.Source, priceTypeId, StringComparison.OrdinalIgnoreCase))
             ?? (name is null ? null
                 : options.PriceTypeMappings.FirstOrDefault(m => string.Equals(m.Source, name, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private string DefaultCandidate(Offer offer)
+    {
+        var carried = session.CarriedDefaultPriceTypeId;
+        foreach (var offerPrice in offer.Prices)
+            if (offerPrice.PriceTypeId == carried)
+                return carried;
+        return offer.Prices[0].PriceTypeId;
     }
 
     private decimal? Convert(OfferPrice offerPrice, string offerId, List<ExchangeMessage> warnings)

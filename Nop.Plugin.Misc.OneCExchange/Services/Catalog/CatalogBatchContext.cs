@@ -35,7 +35,7 @@ public sealed class CatalogBatchContext(int commandCount, DateTime nowUtc, bool 
     public void Done(int index, CatalogCommand command, int entityId, bool created)
     {
         Outcomes[index] = new CommandOutcome(entityId, created);
-        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash, created));
+        MappingWrites.Add(new MappingWrite(new EntityKey(command.Kind, command.Key), entityId, command.Hash, created, command.Unmapped));
     }
 
     public void Wrote<T>() where T : BaseEntity => WrittenTypes.Add(typeof(T));

@@ -143,7 +143,8 @@ public class OneCMappingTable
     /// <summary>
     /// Writes a batch's mapping changes: upserts <paramref name="writes"/> (last write of a key wins) and marks the
     /// <paramref name="seen"/> keys of the <see cref="SweptKinds"/> as seen in the session. Unchanged rows are not
-    /// written. Rows of entities that were not created are first updated in place without a lookup (see
+    /// written. Keys that have no row (<see cref="MappingWrite.Unmapped"/>) are inserted without a lookup. Rows of
+    /// entities that were not created are first updated in place without a lookup (see
     /// <see cref="UpdateInPlaceAsync"/>); the rest costs one lookup per kind and chunk of the keys, one bulk insert and
     /// one set-based update; and one statement per kind marks the unchanged keys seen without reading them (on SQL
     /// Server they are looked up and updated with the rest). Only the swept kinds record the session of a write.
@@ -161,23 +162,24 @@ public class OneCMappingTable
                     nameof(OneCMapping.OneCId), kind.Select(k => k.Key).ToList(), nameof(OneCMapping.LastSeenSessionId), sessionId))
                 marked.AddRange(kind);
         seen = toMark.Except(marked).ToList();
+        var inserts = new List<OneCMapping>();
+        foreach (var write in lastWrites.Values.Where(w => w.Unmapped).ToList())
+        {
+            inserts.Add(NewRow(write, sessionId, nowUtc));
+            lastWrites.Remove(write.Key);
+        }
         var inPlace = lastWrites.Values.Where(w => !w.Created).ToList();
         if (inPlace.Count > 0 && await UpdateInPlaceAsync(inPlace, sessionId, nowUtc))
             foreach (var write in inPlace)
                 lastWrites.Remove(write.Key);
         var existing = await FindAsync(lastWrites.Keys.Concat(seen).Distinct());
 
-        var inserts = new List<OneCMapping>();
         var updates = new Dictionary<int, OneCMapping>();
         foreach (var (key, write) in lastWrites)
         {
             if (!existing.TryGetValue(key, out var row))
             {
-                inserts.Add(new OneCMapping
-                {
-                    EntityTypeId = CatalogMappingTypes.IdOf(key.Kind), OneCId = key.Key, EntityId = write.EntityId,
-                    ContentHash = write.Hash, LastSeenSessionId = sessionId, UpdatedOnUtc = nowUtc
-                });
+                inserts.Add(NewRow(write, sessionId, nowUtc));
                 continue;
             }
             var swept = SweptKinds.Contains(key.Kind);
@@ -203,6 +205,12 @@ public class OneCMappingTable
         if (updates.Count > 0)
             await _updater.UpdateAsync(_repository, updates.Values.ToList(), WriteColumns, publishEvents: false);
     }
+
+    private static OneCMapping NewRow(MappingWrite write, string sessionId, DateTime nowUtc) => new()
+    {
+        EntityTypeId = CatalogMappingTypes.IdOf(write.Key.Kind), OneCId = write.Key.Key, EntityId = write.EntityId,
+        ContentHash = write.Hash, LastSeenSessionId = sessionId, UpdatedOnUtc = nowUtc
+    };
 
     /// <summary>
     /// Updates the rows of these writes in place, matched on kind, entity and exact key, without reading them: one
@@ -231,6 +239,7 @@ public class OneCMappingTable
 
 /// <summary>
 /// A mapping row to write: the key now points to <paramref name="EntityId"/> with this content hash;
-/// <paramref name="Created"/> when the batch created the entity (its row cannot be updated in place).
+/// <paramref name="Created"/> when the batch created the entity (its row cannot be updated in place);
+/// <paramref name="Unmapped"/> when the table has no row for the key (it is inserted without a lookup).
 /// </summary>
-public readonly record struct MappingWrite(EntityKey Key, int EntityId, string? Hash, bool Created = false);
+public readonly record struct MappingWrite(EntityKey Key, int EntityId, string? Hash, bool Created = false, bool Unmapped = false);

@@ -206,7 +206,8 @@ public class SetBasedUpdater
             .Where(p => p.Name == nameof(BaseEntity.Id) || (p.DeclaringType != typeof(BaseEntity) && IsColumn(p)))
             .OrderBy(p => p.Name != nameof(BaseEntity.Id)).ToArray());
         var columns = properties.Select(p => new SqlColumn(ColumnName(type, p.Name), p.PropertyType)).ToList();
-        var rows = entities.Select(e => properties.Select(p => p.GetValue(e)).ToArray()).ToList();
+        var getters = properties.Select(PropertyGetters.Of).ToArray();
+        var rows = entities.Select(e => Array.ConvertAll(getters, get => get(e))).ToList();
         await ExecuteAsync(BatchInsertSql.Insert(table, columns, rows));
 
         if (!publishEvents)
@@ -236,12 +237,13 @@ public class SetBasedUpdater
             return;
         var key = new SqlColumn(ColumnName(type, nameof(BaseEntity.Id)), typeof(int));
         var columns = accessors.Select(p => new SqlColumn(ColumnName(type, p.Name), p.PropertyType)).ToList();
+        var getters = accessors.Select(PropertyGetters.Of).ToArray();
         var rows = entities.Select(e =>
         {
-            var row = new object?[accessors.Count + 1];
+            var row = new object?[getters.Length + 1];
             row[0] = e.Id;
-            for (var i = 0; i < accessors.Count; i++)
-                row[i + 1] = accessors[i].GetValue(e);
+            for (var i = 0; i < getters.Length; i++)
+                row[i + 1] = getters[i](e);
             return row;
         }).ToList();
         foreach (var statement in BatchUpdateSql.Build(dialect, TableName(type), key, columns, rows))

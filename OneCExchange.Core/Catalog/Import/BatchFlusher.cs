@@ -25,8 +25,11 @@ internal sealed class BatchFlusher(ImportContext context, FlushCost cost)
     {
         if (Batch.IsEmpty)
             return;
-        var weight = FlushCost.Weight(Batch);
-        var started = cost.Clock.GetUtcNow();
+        await cost.MeasureAsync(FlushCost.Weight(Batch), () => SendAsync(ct));
+    }
+
+    private async Task SendAsync(CancellationToken ct)
+    {
         await context.Slugs.ResolveAsync(ct);
         foreach (var stage in Stages)
         {
@@ -41,7 +44,6 @@ internal sealed class BatchFlusher(ImportContext context, FlushCost cost)
         CountItems();
         Batch.Clear();
         context.Slugs.Clear();
-        cost.Record(cost.Clock.GetUtcNow() - started, weight);
     }
 
     private List<StagedCommand> Stage(ImportStage stage)
@@ -56,6 +58,8 @@ internal sealed class BatchFlusher(ImportContext context, FlushCost cost)
                 if (part.Build() is not { } built)
                     continue;
                 var command = context.Options.ColumnLimits.Fit(built, context.Warnings.Warn);
+                if (context.Maps.IsUnmapped(command.Kind, command.Key))
+                    command = command with { Unmapped = true };
                 staged.Add(new StagedCommand(pending.Progress, command, outcome => Applied(pending, part, command, outcome)));
             }
         }

@@ -10,17 +10,20 @@ internal sealed class FlushCost(int batchSize, TimeProvider clock)
 {
     private double _secondsPerItem;
 
-    public TimeProvider Clock { get; } = clock;
-
     /// <summary>Unchanged items cost the store only a "seen" mark: ten of them weigh as one written item.</summary>
     public static int Weight(ImportBatch batch) => batch.CountedItems + batch.Unchanged.Count / 10;
 
-    public void Record(TimeSpan took, int weight)
+    /// <summary>Times a flush of items weighing <paramref name="weight"/>.</summary>
+    public async Task MeasureAsync(int weight, Func<Task> flush)
     {
+        var started = clock.GetUtcNow();
+        await flush();
         if (weight > 0 && weight >= batchSize / 4)
-            _secondsPerItem = took.TotalSeconds / weight;
+            _secondsPerItem = (clock.GetUtcNow() - started).TotalSeconds / weight;
     }
 
-    /// <summary>Zero until a flush was measured.</summary>
-    public TimeSpan Estimate(int weight) => TimeSpan.FromSeconds(_secondsPerItem * weight);
+    /// <summary>Whether a flush of items weighing <paramref name="weight"/>, started now, would end after
+    /// <paramref name="deadline"/> (until a flush was measured: only when the deadline has passed).</summary>
+    public bool WouldEndAfter(DateTimeOffset deadline, int weight) =>
+        clock.GetUtcNow() + TimeSpan.FromSeconds(_secondsPerItem * weight) >= deadline;
 }
