@@ -58,6 +58,7 @@ public class FluentMigratorBindingTests
     [TestCase(typeof(ExchangeGuardMigration), "Up")]
     [TestCase(typeof(SessionSupersedeMigration), "Up")]
     [TestCase(typeof(MappingFillFactorMigration), "Up")]
+    [TestCase(typeof(MappingSeenIndexMigration), "Up")]
     [TestCase(typeof(OneCMappingBuilder), nameof(OneCMappingBuilder.MapEntity))]
     public void Migration_code_binds_to_the_real_FluentMigrator(Type type, string method)
     {

@@ -2,6 +2,7 @@ using System;
 using FluentMigrator.Builders.Alter;
 using FluentMigrator.Builders.Create;
 using FluentMigrator.Builders.IfDatabase;
+using FluentMigrator.Builders.Schema;
 
 namespace FluentMigrator
 {
@@ -10,6 +11,8 @@ namespace FluentMigrator
         public IAlterExpressionRoot Alter => throw new NotImplementedException();
 
         public ICreateExpressionRoot Create => throw new NotImplementedException();
+
+        public ISchemaExpressionRoot Schema => throw new NotImplementedException();
 
         public IIfDatabaseExpressionRoot IfDatabase(params string[] databaseType) => throw new NotImplementedException();
 

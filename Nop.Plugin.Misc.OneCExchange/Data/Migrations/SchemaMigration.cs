@@ -16,7 +16,6 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<OneCMapping>();
         Index<OneCMapping>(unique: true, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.OneCId));
         Index<OneCMapping>(unique: false, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.EntityId));
-        Index<OneCMapping>(unique: false, nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.LastSeenSessionId));
 
         Create.TableFor<OneCExchangeSession>();
         Index<OneCExchangeSession>(unique: true, nameof(OneCExchangeSession.SessionId));
