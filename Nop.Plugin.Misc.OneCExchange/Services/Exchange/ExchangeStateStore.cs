@@ -1,4 +1,3 @@
-using System.Reflection;
 using Nop.Data;
 using Nop.Plugin.Misc.OneCExchange.Domain;
 using Nop.Plugin.Misc.OneCExchange.Services.Catalog;
@@ -45,9 +44,10 @@ public class ExchangeStateStore : IExchangeStateStore
     /// The columns a request saves: every one but the superseded mark, which only a newer checkauth sets (while this
     /// request runs, perhaps), so a request's save never clears it.
     /// </summary>
-    protected static readonly IReadOnlyList<PropertyInfo> SavedProperties = typeof(OneCExchangeSession).GetProperties()
-        .Where(p => p.Name is not (nameof(OneCExchangeSession.Id) or nameof(OneCExchangeSession.Superseded)))
-        .ToList();
+    protected static readonly IReadOnlyCollection<string> SavedColumns = typeof(OneCExchangeSession).GetProperties()
+        .Select(p => p.Name)
+        .Where(name => name is not (nameof(OneCExchangeSession.Id) or nameof(OneCExchangeSession.Superseded)))
+        .ToHashSet();
 
     public virtual async Task<IReadOnlyList<string>> StartAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
@@ -108,9 +108,9 @@ public class ExchangeStateStore : IExchangeStateStore
             ?? throw new InvalidOperationException($"Exchange session {session.Id} is not stored.");
         // Only the columns the request changed: a picture upload moves the last-seen time and the staged bytes, and
         // leaves the session's catalog state (the classifier carried between sessions) as it is.
-        var before = SavedProperties.Select(p => p.GetValue(entity)).ToArray();
+        var before = EntityValues.Copy(entity);
         ToEntity(session, entity);
-        var changed = SavedProperties.Where((p, i) => !Equals(p.GetValue(entity), before[i])).Select(p => p.Name).ToList();
+        var changed = EntityValues.ChangedProperties(before, entity).Where(SavedColumns.Contains).ToList();
         if (changed.Count > 0)
             await _updater.UpdateAsync(_sessionRepository, [entity], changed, false);
         // Through the repository (SQL Server) the update writes every column, the mark too: a newer session of the type
