@@ -19,8 +19,7 @@ public class MappingSeenIndexMigration : Migration
     public override void Up()
     {
         var table = NameCompatibilityManager.GetTableName(typeof(OneCMapping));
-        var index = $"IX_{table}_{NameCompatibilityManager.GetColumnName(typeof(OneCMapping), nameof(OneCMapping.EntityTypeId))}_" +
-            NameCompatibilityManager.GetColumnName(typeof(OneCMapping), nameof(OneCMapping.LastSeenSessionId));
+        var index = SchemaMigration.IndexName<OneCMapping>(nameof(OneCMapping.EntityTypeId), nameof(OneCMapping.LastSeenSessionId));
         if (Schema.Table(table).Index(index).Exists())
             Delete.Index(index).OnTable(table);
     }

@@ -43,11 +43,16 @@ public class SchemaMigration : AutoReversingMigration
         Index<OneCOrderExport>(unique: false, nameof(OneCOrderExport.HandedOutSessionId));
     }
 
+    /// <summary>The name the plugin gives an index of these properties: IX_table_column_column.</summary>
+    public static string IndexName<TEntity>(params string[] properties) where TEntity : BaseEntity =>
+        $"IX_{NameCompatibilityManager.GetTableName(typeof(TEntity))}_" +
+        string.Join("_", properties.Select(p => NameCompatibilityManager.GetColumnName(typeof(TEntity), p)));
+
     private void Index<TEntity>(bool unique, params string[] properties) where TEntity : BaseEntity
     {
         var table = NameCompatibilityManager.GetTableName(typeof(TEntity));
         var columns = properties.Select(p => NameCompatibilityManager.GetColumnName(typeof(TEntity), p)).ToList();
-        var index = Create.Index($"IX_{table}_{string.Join("_", columns)}").OnTable(table);
+        var index = Create.Index(IndexName<TEntity>(properties)).OnTable(table);
         var column = index.OnColumn(columns[0]).Ascending();
         foreach (var next in columns.Skip(1))
             column = column.OnColumn(next).Ascending();
